@@ -1,0 +1,44 @@
+# Quiver: `make demo` and `make test` install what is missing, build and run.
+SHELL := /bin/bash
+export NODE_PATH := /usr/share/nodejs
+JOBS ?= $(shell nproc)
+
+.PHONY: demo test setup deps-wasm native asan wasm test-native test-asan test-wasm clean
+
+setup:
+	@bash scripts/setup.sh
+
+deps-wasm: setup
+	@bash scripts/fetch_codec_sources.sh
+
+native: setup
+	@cmake --preset native-release >/dev/null
+	@cmake --build --preset native-release -j $(JOBS)
+
+asan: setup
+	@cmake --preset native-asan >/dev/null
+	@cmake --build --preset native-asan -j $(JOBS)
+
+wasm: deps-wasm
+	@cmake --preset wasm-release >/dev/null
+	@cmake --build --preset wasm-release -j $(JOBS)
+
+test-native: native
+	@ctest --preset native-release -j $(JOBS)
+
+test-asan: asan
+	@ctest --preset native-asan -j $(JOBS)
+
+test-wasm: wasm
+	@ctest --preset wasm-release -j $(JOBS)
+
+# Every test: native release, native ASan+UBSan, WASM under Node. Builds run one after
+# another (the machine has two cores).
+test: test-native test-asan test-wasm
+	@echo "make test: native, sanitized and WASM suites passed"
+
+demo: native
+	@./build/native-release/demo
+
+clean:
+	rm -rf build/native-release build/native-asan build/wasm-release
