@@ -1,8 +1,9 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 #include "quiver/status.h"
 
-#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/str_cat.h"
 
@@ -81,9 +82,15 @@ void AppendDouble(std::string* out, double value) {
     out->append(value < 0 ? "-inf" : "inf");
     return;
   }
+  // The shortest "%g" form that reads back as the same double. Emscripten's libc++ has no
+  // floating-point std::to_chars, so the search is done with snprintf/strtod, which format
+  // with the "C" locale in both builds.
   char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof(buf), value);
-  out->append(buf, r.ptr);
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof(buf), "%.*g", precision, value);
+    if (std::strtod(buf, nullptr) == value) break;
+  }
+  out->append(buf);
 }
 
 }  // namespace internal

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/str_cat.h"
 #include "quiver/result.h"
 
 namespace quiver {
@@ -74,6 +75,16 @@ TEST(Result, HoldsMoveOnlyValues) {
   ASSERT_TRUE(r.ok());
   std::unique_ptr<int> p = std::move(r).value();
   EXPECT_EQ(*p, 7);
+}
+
+TEST(StrCat, FormatsNumbersWithoutIostream) {
+  EXPECT_EQ(internal::StrCat("a", 1, ' ', int64_t{-9007199254740993}, ' ', uint8_t{255}, ' ', true), "a1 -9007199254740993 255 true");
+  EXPECT_EQ(internal::StrCat(0.1), "0.1");
+  EXPECT_EQ(internal::StrCat(1.0 / 3), "0.3333333333333333");
+  EXPECT_EQ(internal::StrCat(1e20), "1e+20");
+  EXPECT_EQ(internal::StrCat(-2.5f), "-2.5");
+  EXPECT_EQ(internal::StrCat(0.0 / 0.0), "NaN");
+  EXPECT_EQ(internal::StrCat(-1.0 / 0.0), "-inf");
 }
 
 }  // namespace
