@@ -10,9 +10,18 @@ namespace quiver {
 
 using internal::StrCat;
 
+namespace {
+
+// Nulls follow the physical layout, so an extension array behaves as its storage.
+TypeId StorageId(const DataType& type) {
+  return type.id() == TypeId::kExtension && type.storage_type() ? type.storage_type()->id() : type.id();
+}
+
+}  // namespace
+
 int64_t ArrayData::GetNullCount() {
   if (null_count != kUnknownNullCount) return null_count;
-  switch (type->id()) {
+  switch (StorageId(*type)) {
     case TypeId::kNull: null_count = length; break;
     case TypeId::kSparseUnion:
     case TypeId::kDenseUnion:
@@ -28,7 +37,7 @@ int64_t ArrayData::GetNullCount() {
 }
 
 bool ArrayData::IsValid(int64_t i) const {
-  const TypeId id = type->id();
+  const TypeId id = StorageId(*type);
   if (id == TypeId::kNull) return false;
   if (id == TypeId::kSparseUnion || id == TypeId::kDenseUnion || id == TypeId::kRunEndEncoded) return true;
   if (null_count == 0 || buffers.empty() || !buffers[0]) return true;
@@ -61,8 +70,9 @@ Result<ArrayPtr> SliceArray(const ArrayPtr& array, int64_t offset, int64_t lengt
   auto out = std::make_shared<ArrayData>(*array);
   out->offset = new_offset;
   out->length = length;
-  if (array->null_count == 0 || (array->type->id() == TypeId::kNull)) {
-    out->null_count = array->type->id() == TypeId::kNull ? length : 0;
+  const bool is_null_type = StorageId(*array->type) == TypeId::kNull;
+  if (array->null_count == 0 || is_null_type) {
+    out->null_count = is_null_type ? length : 0;
   } else {
     out->null_count = kUnknownNullCount;
   }
@@ -84,6 +94,7 @@ Result<std::shared_ptr<Buffer>> ZeroedElements(int64_t count, int64_t width, Mem
 }  // namespace
 
 Result<ArrayPtr> MakeArrayOfNulls(const TypePtr& type, int64_t length, MemoryPool* pool) {
+  if (type == nullptr) return Status::InvalidArgument("cannot make an array of nulls without a type");
   if (length < 0) return Status::InvalidArgument(StrCat("array length must be >= 0 but was ", length));
   const TypeId id = type->id();
   if (id == TypeId::kNull) return MakeArrayData(type, length, {}, {}, length);

@@ -23,8 +23,8 @@ int64_t IntAt(const ArrayData& a, int buffer, int width, int64_t i, bool is_sign
   return ReadInt(a.buffers[static_cast<size_t>(buffer)]->data() + i * width, width, is_signed);
 }
 
-std::string_view BinaryAt(const ArrayData& a, int64_t abs) {
-  switch (a.type->id()) {
+std::string_view BinaryAt(const ArrayData& a, TypeId id, int64_t abs) {
+  switch (id) {
     case TypeId::kBinary:
     case TypeId::kUtf8: {
       int64_t s = IntAt(a, 1, 4, abs), e = IntAt(a, 1, 4, abs + 1);
@@ -69,9 +69,14 @@ int ChildForCode(const DataType& t, int8_t code) {
   return -1;
 }
 
+// An extension array is compared as its storage: same buffers, children and slots.
+const DataType& StorageType(const DataType& t) { return t.id() == TypeId::kExtension ? *t.storage_type() : t; }
+
 // Slot equality; i and j are logical indices within a and b (their offsets not applied).
+// Precondition: a and b have equal types.
 bool SlotEquals(const ArrayData& a, int64_t i, const ArrayData& b, int64_t j) {
-  const TypeId id = a.type->id();
+  const DataType& type = StorageType(*a.type);
+  const TypeId id = type.id();
   if (id == TypeId::kNull) return true;
   const bool va = a.IsValid(i), vb = b.IsValid(j);
   if (va != vb) return false;
@@ -85,7 +90,7 @@ bool SlotEquals(const ArrayData& a, int64_t i, const ArrayData& b, int64_t j) {
     case TypeId::kLargeBinary:
     case TypeId::kLargeUtf8:
     case TypeId::kBinaryView:
-    case TypeId::kUtf8View: return BinaryAt(a, ai) == BinaryAt(b, bj);
+    case TypeId::kUtf8View: return BinaryAt(a, id, ai) == BinaryAt(b, id, bj);
     case TypeId::kList:
     case TypeId::kMap:
     case TypeId::kLargeList:
@@ -94,7 +99,7 @@ bool SlotEquals(const ArrayData& a, int64_t i, const ArrayData& b, int64_t j) {
     case TypeId::kFixedSizeList: {
       int64_t sa, la, sb, lb;
       if (id == TypeId::kFixedSizeList) {
-        la = lb = a.type->list_size();
+        la = lb = type.list_size();
         sa = ai * la;
         sb = bj * lb;
       } else if (id == TypeId::kListView || id == TypeId::kLargeListView) {
@@ -122,26 +127,20 @@ bool SlotEquals(const ArrayData& a, int64_t i, const ArrayData& b, int64_t j) {
       const int8_t ca = static_cast<int8_t>(a.buffers[0]->data()[ai]);
       const int8_t cb = static_cast<int8_t>(b.buffers[0]->data()[bj]);
       if (ca != cb) return false;
-      const int k = ChildForCode(*a.type, ca);
+      const int k = ChildForCode(type, ca);
       if (k < 0) return false;
       if (id == TypeId::kSparseUnion) return SlotEquals(*a.children[k], ai, *b.children[k], bj);
       return SlotEquals(*a.children[k], IntAt(a, 1, 4, ai), *b.children[k], IntAt(b, 1, 4, bj));
     }
     case TypeId::kDictionary: {
-      const int w = a.type->index_type()->byte_width();
-      const bool s = IsSignedInteger(a.type->index_type()->id());
+      const int w = type.index_type()->byte_width();
+      const bool s = IsSignedInteger(type.index_type()->id());
       return SlotEquals(*a.dictionary, IntAt(a, 1, w, ai, s), *b.dictionary, IntAt(b, 1, w, bj, s));
     }
     case TypeId::kRunEndEncoded:
       return SlotEquals(*a.children[1], FindRun(a, ai), *b.children[1], FindRun(b, bj));
-    case TypeId::kExtension: {
-      ArrayData sa = a, sb = b;
-      sa.type = a.type->storage_type();
-      sb.type = b.type->storage_type();
-      return SlotEquals(sa, i, sb, j);
-    }
     default: {
-      const int w = a.type->byte_width();
+      const int w = type.byte_width();
       return std::memcmp(a.buffers[1]->data() + ai * w, b.buffers[1]->data() + bj * w, static_cast<size_t>(w)) == 0;
     }
   }

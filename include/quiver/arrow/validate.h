@@ -19,11 +19,11 @@ namespace quiver {
 /// indices of valid slots are in [0, dictionary length); a run-end encoded array's last run
 /// end covers offset + length. Values are not inspected beyond that (see ValidateArrayFull).
 ///
-/// Stricter than Arrow C++'s default level in three places, because its default level
-/// leaves accesses that can go out of bounds: every offset is range-checked and
-/// non-decreasing (Arrow C++ checks only the first and last), dictionary indices and union
-/// type ids and dense-union offsets are checked (Arrow C++ does so only at full level), and
-/// binary views are checked against their variadic buffers.
+/// Stricter than Arrow C++'s default level wherever that level leaves an access that can go
+/// out of bounds: every offset is range-checked and non-decreasing (Arrow C++ checks only
+/// the first and last); dictionary indices, union type ids and dense-union offsets are
+/// checked (Arrow C++ does so only at full level); binary views are checked against their
+/// variadic buffers (Arrow C++: full level).
 ///
 /// What consumers may rely on besides this: a slot is valid when ArrayData::IsValid says so
 /// (null_count == 0 means no nulls, whatever the bitmap holds); arrays of length 0 may have

@@ -1,0 +1,18 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+// UTF-8 validation for untrusted strings (utf8 arrays, Parquet byte arrays, metadata).
+#pragma once
+
+#include <cstdint>
+
+namespace quiver::internal {
+
+/// True when `data[0, size)` is well-formed UTF-8 as defined by Unicode 15, table 3-7: no
+/// overlong forms, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF, no truncated
+/// sequence at the end. On false, `*error_pos` (when not null) is the position of the first
+/// byte of the first ill-formed sequence. `data` may be null when `size` is 0.
+bool ValidateUtf8(const uint8_t* data, int64_t size, int64_t* error_pos = nullptr);
+
+/// True for a UTF-8 continuation byte (10xxxxxx): a valid string never starts with one.
+inline bool IsUtf8Continuation(uint8_t byte) { return (byte & 0xC0) == 0x80; }
+
+}  // namespace quiver::internal
