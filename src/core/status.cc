@@ -1,10 +1,8 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 #include "quiver/status.h"
 
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
+#include "core/format_value.h"
 #include "core/str_cat.h"
 
 namespace quiver {
@@ -73,25 +71,9 @@ std::string Status::ToString() const {
 
 namespace internal {
 
-void AppendDouble(std::string* out, double value) {
-  if (std::isnan(value)) {
-    out->append("NaN");
-    return;
-  }
-  if (std::isinf(value)) {
-    out->append(value < 0 ? "-inf" : "inf");
-    return;
-  }
-  // The shortest "%g" form that reads back as the same double. Emscripten's libc++ has no
-  // floating-point std::to_chars, so the search is done with snprintf/strtod, which format
-  // with the "C" locale in both builds.
-  char buf[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof(buf), "%.*g", precision, value);
-    if (std::strtod(buf, nullptr) == value) break;
-  }
-  out->append(buf);
-}
+// The printer's formatting (JavaScript's layout: plain digits from 1e-7 up to 1e21, shortest
+// digits that read back as the same double), so messages and printed values agree.
+void AppendDouble(std::string* out, double value) { AppendShortestDouble(out, value); }
 
 }  // namespace internal
 }  // namespace quiver

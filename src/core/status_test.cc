@@ -81,9 +81,11 @@ TEST(StrCat, FormatsNumbersWithoutIostream) {
   EXPECT_EQ(internal::StrCat("a", 1, ' ', int64_t{-9007199254740993}, ' ', uint8_t{255}, ' ', true), "a1 -9007199254740993 255 true");
   EXPECT_EQ(internal::StrCat(0.1), "0.1");
   EXPECT_EQ(internal::StrCat(1.0 / 3), "0.3333333333333333");
-  EXPECT_EQ(internal::StrCat(1e20), "1e+20");
+  EXPECT_EQ(internal::StrCat(100.0), "100");
+  EXPECT_EQ(internal::StrCat(1e20), "100000000000000000000");
+  EXPECT_EQ(internal::StrCat(1e21), "1e+21");
   EXPECT_EQ(internal::StrCat(-2.5f), "-2.5");
-  EXPECT_EQ(internal::StrCat(0.0 / 0.0), "NaN");
+  EXPECT_EQ(internal::StrCat(0.0 / 0.0), "nan");
   EXPECT_EQ(internal::StrCat(-1.0 / 0.0), "-inf");
 }
 

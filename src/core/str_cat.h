@@ -24,7 +24,7 @@ void AppendPiece(std::string* out, T value) {
   out->append(buf, r.ptr);
 }
 
-/// Appends a double in the shortest form that round-trips ("0.1", "1e+20", "NaN", "-inf").
+/// Appends a double in the shortest form that round-trips ("0.1", "100", "1e+21", "nan", "-inf").
 /// Use this, not std::to_chars: emscripten 3.1.6's libc++ has no floating-point to_chars.
 void AppendDouble(std::string* out, double value);
 inline void AppendPiece(std::string* out, double d) { AppendDouble(out, d); }

@@ -7,6 +7,11 @@
 // assembled from finished children by the Make*Array functions. They check that their
 // arguments fit together (lengths, child types, offsets in range) cheaply and return
 // kInvalidArgument with a message otherwise; they do not replace ValidateArray().
+//
+// Builders own their partial buffers (from the MemoryPool given, default
+// DefaultMemoryPool()) until Finish hands them to the returned array. After an Append
+// fails (kOutOfMemory, kLimitExceeded) the builder's contents are unspecified: discard it.
+// Builders are not thread-safe; finished arrays are immutable and shareable.
 #pragma once
 
 #include <cstdint>
@@ -31,9 +36,9 @@ class ValidityBuilder {
 
   /// Appends one slot. Errors: kOutOfMemory, kLimitExceeded.
   Status Append(bool valid);
-  /// Appends `n` valid slots (n >= 0). Errors as Append.
+  /// Appends `n` valid slots. Errors as Append, and kInvalidArgument when n < 0.
   Status AppendValid(int64_t n);
-  /// Appends `n` null slots (n >= 0). Errors as Append.
+  /// Appends `n` null slots. Errors as Append, and kInvalidArgument when n < 0.
   Status AppendNulls(int64_t n);
 
   int64_t length() const { return length_; }
@@ -140,6 +145,8 @@ class BooleanBuilder {
 
   /// Errors: kOutOfMemory.
   Status Append(bool value);
+  /// Appends one null, or `n` nulls. Errors: kOutOfMemory, kInvalidArgument (n < 0 or
+  /// an unsupported type).
   Status AppendNull() { return AppendNulls(1); }
   Status AppendNulls(int64_t n);
 
@@ -168,6 +175,8 @@ class BinaryBuilder {
   /// Errors: kLimitExceeded when 32-bit offsets would overflow (use a large_ type),
   /// kOutOfMemory, kInvalidArgument (unsupported type).
   Status Append(std::string_view value);
+  /// Appends one null, or `n` nulls. Errors: kOutOfMemory, kInvalidArgument (n < 0 or
+  /// an unsupported type).
   Status AppendNull() { return AppendNulls(1); }
   Status AppendNulls(int64_t n);
 
@@ -208,6 +217,8 @@ class BinaryViewBuilder {
   /// Errors: kLimitExceeded for a value longer than INT32_MAX bytes or too many buffers,
   /// kInvalidArgument (unsupported type), kOutOfMemory.
   Status Append(std::string_view value);
+  /// Appends one null, or `n` nulls. Errors: kOutOfMemory, kInvalidArgument (n < 0 or
+  /// an unsupported type).
   Status AppendNull() { return AppendNulls(1); }
   Status AppendNulls(int64_t n);
 
