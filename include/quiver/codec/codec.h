@@ -42,12 +42,15 @@ class Codec {
 
   /// Upper bound of the compressed size of `input_size` bytes; Compress into a destination
   /// of this size cannot run out of room. Errors: kLimitExceeded when the input is too large
-  /// for the format.
+  /// for the format, kInvalidArgument for a negative size.
   virtual Result<int64_t> MaxCompressedLength(int64_t input_size) const = 0;
 
   /// Compresses `input` into `output` and returns the compressed size. `level` is the
-  /// codec's own level scale; kDefaultLevel picks the codec's default.
-  /// Errors: kInvalidArgument when `output` is smaller than needed.
+  /// codec's own level scale; kDefaultLevel picks the codec's default, and levels outside
+  /// the scale are clamped into it (lz4_frame -65536..12, lz4_raw and lz4_hadoop 0..12 with
+  /// LZ4 HC from 3, zstd ZSTD_minCLevel()..22, gzip 0..9, brotli 0..11; snappy has none).
+  /// Errors: kInvalidArgument when `output` is smaller than needed (lz4_frame and snappy
+  /// need MaxCompressedLength up front), kLimitExceeded as MaxCompressedLength.
   virtual Result<int64_t> Compress(std::span<const uint8_t> input, std::span<uint8_t> output,
                                    int level) const = 0;
 
@@ -56,13 +59,16 @@ class Codec {
   /// whole. Never writes outside `output`, never allocates in proportion to anything the
   /// input declares, and always terminates.
   /// Errors: kInvalidInput (corrupt data, or a size other than expected), kTruncated (the
-  /// input ends before the data does).
+  /// input ends before the data does), kUnsupported (a zstd or zlib preset dictionary),
+  /// kOutOfMemory (the library's own bounded state could not be allocated).
   virtual Status Decompress(std::span<const uint8_t> input, std::span<uint8_t> output) const = 0;
 
   static constexpr int kDefaultLevel = INT32_MIN;
 };
 
-/// The codec for `kind`. Errors: kUnsupported when this build leaves it out.
+/// The codec for `kind`, a singleton that lives as long as the program.
+/// Errors: kUnsupported when this build leaves it out, kInvalidArgument for a value that
+/// is not a CodecKind.
 Result<const Codec*> GetCodec(CodecKind kind);
 
 /// True when this build includes `kind`.
