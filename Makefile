@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test setup deps-wasm native asan wasm test-native test-asan test-wasm clean
+.PHONY: demo test _tests_done setup deps-wasm native asan wasm test-native test-asan test-wasm clean
 
 setup:
 	@bash scripts/setup.sh
@@ -32,10 +32,17 @@ test-asan: asan
 test-wasm: wasm
 	@ctest --preset wasm-release -j $(JOBS)
 
-# Every test: native release, native ASan+UBSan, WASM under Node. Builds run one after
-# another (the machine has two cores).
+# Feature areas add their own targets in mk/*.mk and append them to EXTRA_TESTS.
+EXTRA_TESTS :=
+-include mk/*.mk
+
+# Every test: native release, native ASan+UBSan, WASM under Node, then the feature areas'
+# own suites. Builds run one after another (the machine has two cores).
 test: test-native test-asan test-wasm
-	@echo "make test: native, sanitized and WASM suites passed"
+	@$(MAKE) --no-print-directory $(EXTRA_TESTS) _tests_done
+
+_tests_done:
+	@echo "make test: every suite passed"
 
 demo: native
 	@./build/native-release/demo
