@@ -1,0 +1,46 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include "quiver/arrow/buffer.h"
+#include "quiver/result.h"
+
+namespace quiver::io {
+
+/// A destination for bytes written front to back (an IPC stream, a file being built).
+///
+/// Writers call Write in order and never seek. Implementations need not be thread-safe.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+
+  /// Appends `bytes`. Errors: kIo or kOutOfMemory from the implementation; after an error
+  /// the sink's contents are unspecified.
+  virtual Status Write(std::span<const uint8_t> bytes) = 0;
+  /// Appends `length` zero bytes (padding). The default writes from a small zero block.
+  virtual Status WriteZeros(int64_t length);
+  /// Bytes written so far.
+  virtual int64_t position() const = 0;
+};
+
+/// A Sink that accumulates everything in memory and hands it over as one Buffer.
+class BufferSink final : public Sink {
+ public:
+  explicit BufferSink(MemoryPool* pool = DefaultMemoryPool()) : builder_(pool) {}
+
+  Status Write(std::span<const uint8_t> bytes) override { return builder_.Append(bytes); }
+  Status WriteZeros(int64_t length) override { return builder_.AppendFill(0, length); }
+  int64_t position() const override { return builder_.size(); }
+
+  /// Hands over the bytes written so far (64-byte aligned, zero padded to a multiple of 8)
+  /// and leaves the sink empty. Errors: kOutOfMemory.
+  Result<std::shared_ptr<Buffer>> Finish() { return builder_.Finish(); }
+
+ private:
+  BufferBuilder builder_;
+};
+
+}  // namespace quiver::io
