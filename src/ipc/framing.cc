@@ -48,6 +48,24 @@ Status CheckFlatbufferSize(std::span<const uint8_t> bytes, const char* what) {
   return Status::OK();
 }
 
+// flatbuffers 2.0.8's Verifier checks a vector's 4-byte length prefix for alignment but
+// not that 8-byte elements (FieldNode, Buffer, Block, long) start on an 8-byte boundary, so
+// a crafted buffer could make the in-place reads that follow misaligned.
+template <typename V>
+Status CheckAligned(const V* vec, const char* what) {
+  if (vec != nullptr && vec->size() > 0 && reinterpret_cast<uintptr_t>(vec->Data()) % 8 != 0) {
+    return Status::InvalidInput(StrCat("expected the ", what, " vector of the metadata to be 8-byte aligned"));
+  }
+  return Status::OK();
+}
+
+Status CheckBatchVectors(const fb::RecordBatch* batch) {
+  if (batch == nullptr) return Status::OK();
+  QUIVER_RETURN_IF_ERROR(CheckAligned(batch->nodes(), "nodes"));
+  QUIVER_RETURN_IF_ERROR(CheckAligned(batch->buffers(), "buffers"));
+  return CheckAligned(batch->variadic_buffer_counts(), "variadic_buffer_counts");
+}
+
 }  // namespace
 
 Result<MessagePrefix> PeekMessagePrefix(std::span<const uint8_t> bytes) {
@@ -81,6 +99,14 @@ Status VerifyMessage(std::span<const uint8_t> bytes, const Limits& limits) {
         StrCat("expected a valid Message flatbuffer in ", bytes.size(),
                " bytes of message metadata but verification failed (corrupt, or nested deeper than the limits allow)"));
   }
+  const fb::Message* message = fb::GetMessage(bytes.data());
+  QUIVER_RETURN_IF_ERROR(CheckBatchVectors(message->header_as_RecordBatch()));
+  if (const fb::DictionaryBatch* dict = message->header_as_DictionaryBatch()) {
+    QUIVER_RETURN_IF_ERROR(CheckBatchVectors(dict->data()));
+  }
+  if (const fb::Schema* schema = message->header_as_Schema()) {
+    QUIVER_RETURN_IF_ERROR(CheckAligned(schema->features(), "features"));
+  }
   return Status::OK();
 }
 
@@ -92,6 +118,10 @@ Status VerifyFooter(std::span<const uint8_t> bytes, const Limits& limits) {
         StrCat("expected a valid Footer flatbuffer in ", bytes.size(),
                " bytes of file footer but verification failed (corrupt, or nested deeper than the limits allow)"));
   }
+  const fb::Footer* footer = flatbuffers::GetRoot<fb::Footer>(bytes.data());
+  QUIVER_RETURN_IF_ERROR(CheckAligned(footer->dictionaries(), "dictionaries"));
+  QUIVER_RETURN_IF_ERROR(CheckAligned(footer->record_batches(), "record_batches"));
+  if (footer->schema() != nullptr) QUIVER_RETURN_IF_ERROR(CheckAligned(footer->schema()->features(), "features"));
   return Status::OK();
 }
 

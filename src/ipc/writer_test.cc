@@ -233,6 +233,45 @@ TEST(Layout, BuffersAreAlignedAndIncompressibleOnesStoredRaw) {
   }
 }
 
+TEST(Layout, BuffersPerTypeFollowTheFormat) {
+  // null: no buffers; sparse union: type ids only (V5); utf8_view: validity, views and its
+  // variadic data buffers, counted in variadic_buffer_counts; then int32: validity, values.
+  auto samples = quiver::testing::SampleArrays();
+  auto find = [&](const std::string& name) {
+    for (const auto& sample : samples) {
+      if (sample.name == name) return sample.array;
+    }
+    return ArrayPtr();
+  };
+  ArrayPtr n = MakeArrayData(null(), 5, {}, {}, 5);
+  ArrayPtr u = find("sparse_union");
+  ArrayPtr v = testing::Must(SliceArray(find("utf8_view"), 0, 5));
+  ArrayPtr i = find("int32");
+  auto s = schema({field("n", null()), field("u", u->type), field("v", v->type), field("i", int32())});
+  auto table = testing::Must(Table::Make(s, {testing::Must(RecordBatch::Make(s, 5, {n, u, v, i}))}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto stream, WriteStream(*table));
+  const auto m = testing::Messages(stream);
+  auto message = testing::Must(internal::DecodeMessage(stream, m[1].offset, ReadOptions{}));
+  const fb::RecordBatch* rb = message.message->header_as_RecordBatch();
+  // Nodes: n, u, u.i, u.s, v, i.
+  ASSERT_EQ(rb->nodes()->size(), 6u);
+  EXPECT_EQ(rb->nodes()->Get(0)->null_count(), 5);
+  // Buffers: u ids; u.i validity, values; u.s validity, offsets, data; v validity, views,
+  // 2 variadic; i validity, values.
+  EXPECT_EQ(rb->buffers()->size(), 1u + 2u + 3u + 4u + 2u);
+  ASSERT_NE(rb->variadic_buffer_counts(), nullptr);
+  EXPECT_EQ(std::vector<int64_t>(rb->variadic_buffer_counts()->begin(), rb->variadic_buffer_counts()->end()),
+            (std::vector<int64_t>{2}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto back, ReadStream(stream, ReadOptions{.validate_full = true}));
+  EXPECT_TRUE(testing::TablesEqual(*table, *back));
+  // Without views the counts are omitted.
+  auto plain = testing::TableOf({i});
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto plain_stream, WriteStream(*plain));
+  auto plain_message = testing::Must(internal::DecodeMessage(plain_stream, testing::Messages(plain_stream)[1].offset,
+                                                            ReadOptions{}));
+  EXPECT_EQ(plain_message.message->header_as_RecordBatch()->variadic_buffer_counts(), nullptr);
+}
+
 TEST(Layout, CompressionShrinksRepetitiveData) {
   std::vector<int64_t> v(10000, 42);
   auto table = testing::TableOf({quiver::testing::FixedWidthArray<int64_t>(int64(), 10000, v)});
