@@ -53,3 +53,12 @@ if(QUIVER_IPC_FUZZ AND NOT EMSCRIPTEN)
   target_compile_options(ipc_fuzz PRIVATE ${QUIVER_WARNINGS} ${QUIVER_CXX_FLAGS} -fsanitize=fuzzer)
   target_link_options(ipc_fuzz PRIVATE -fsanitize=fuzzer)
 endif()
+
+# quiver_ipc_json (tools/ipc_json.cc): prints an IPC file or stream as canonical JSON and
+# rewrites it with each compression, for the cross-implementation tests against apache-arrow
+# JS (tests/compat/ipc, `make test-ipc-compat`). Native only: the tests run it as a process.
+if(NOT EMSCRIPTEN)
+  add_executable(quiver_ipc_json "${CMAKE_SOURCE_DIR}/tools/ipc_json.cc")
+  target_link_libraries(quiver_ipc_json PRIVATE quiver_ipc)
+  target_compile_options(quiver_ipc_json PRIVATE ${QUIVER_WARNINGS} ${QUIVER_CXX_FLAGS})
+endif()
