@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test _tests_done setup deps-wasm native asan wasm test-native test-asan test-wasm clean
+.PHONY: demo demo-native test _tests_done setup deps-wasm native asan wasm test-native test-asan test-wasm clean
 
 setup:
 	@bash scripts/setup.sh
@@ -44,7 +44,12 @@ test: test-native test-asan test-wasm
 _tests_done:
 	@echo "make test: every suite passed"
 
-demo: native
+# The CLI-driven demo of the npm package (js/scripts/demo.mjs; targets in mk/js.mk). The
+# C++ demo it replaced is `make demo-native`.
+demo: js-build
+	@node js/scripts/demo.mjs
+
+demo-native: native
 	@./build/native-release/demo
 
 clean:

@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   liblz4-dev libzstd-dev libsnappy-dev zlib1g-dev libbrotli-dev
   emscripten
+  chromium
 )
 
 missing=()

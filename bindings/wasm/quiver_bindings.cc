@@ -1,0 +1,152 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+// The only embind translation unit. It converts JavaScript arguments to C++ ones and back;
+// every decision lives in src/handles (handles::Engine), which is unit-tested natively.
+//
+// Conventions the TypeScript facade (js/src/wasm.ts) relies on: calls that make a handle
+// return its id as a number, 0 on error; other calls return 0 on success and 1 on error;
+// after an error, errorCode() and errorMessage() describe it. Bytes never cross as
+// std::string: input is written into memory from inputReserve(), output is read from
+// outputPointer()/outputSize() and copied by JavaScript at once.
+#include <emscripten/bind.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
+
+#include <cstdint>
+#include <string>
+
+#include "handles/engine.h"
+
+namespace {
+
+using quiver::Status;
+using quiver::handles::Engine;
+using quiver::handles::HandleId;
+
+Engine& engine() {
+  static Engine* e = new Engine();  // never destroyed: the instance lives as long as the page
+  return *e;
+}
+
+int Done(const Status& s) {
+  if (s.ok()) return 0;
+  engine().SetError(s);
+  return 1;
+}
+
+double Id(const quiver::Result<HandleId>& r) {
+  if (r.ok()) return static_cast<double>(*r);
+  engine().SetError(r.status());
+  return 0;
+}
+
+template <typename F>
+int WithHandle(double h, F f) {
+  auto id = quiver::handles::HandleIdFromNumber(h);
+  if (!id.ok()) return Done(id.status());
+  return Done(f(*id));
+}
+
+template <typename F>
+double NewHandle(double h, F f) {
+  auto id = quiver::handles::HandleIdFromNumber(h);
+  if (!id.ok()) return Id(id.status());
+  return Id(f(*id));
+}
+
+uintptr_t InputReserve(double n) { return reinterpret_cast<uintptr_t>(engine().InputReserve(static_cast<int64_t>(n))); }
+void InputCommit(double n) { engine().InputCommit(static_cast<int64_t>(n)); }
+void InputReset() { engine().InputReset(); }
+double ReadInput(std::string format, bool full) { return Id(engine().Read(engine().InputTake(), format, full)); }
+
+int FreeTable(double h) { return WithHandle(h, [](HandleId id) { return engine().Free(id); }); }
+int SchemaSummary(double h) { return WithHandle(h, [](HandleId id) { return engine().SchemaSummary(id); }); }
+int SchemaFull(double h) { return WithHandle(h, [](HandleId id) { return engine().Schema(id); }); }
+int TableInfo(double h) { return WithHandle(h, [](HandleId id) { return engine().TableInfo(id); }); }
+int Rows(double h, double offset, double length) {
+  return WithHandle(h, [&](HandleId id) { return engine().Rows(id, offset, length); });
+}
+int Column(double h, double column) {
+  return WithHandle(h, [&](HandleId id) { return engine().Column(id, column); });
+}
+double SelectColumns(double h, std::string indices) {
+  return NewHandle(h, [&](HandleId id) { return engine().SelectColumns(id, indices); });
+}
+double Slice(double h, double offset, double length) {
+  return NewHandle(h, [&](HandleId id) { return engine().Slice(id, offset, length); });
+}
+double Concat(std::string ids) { return Id(engine().Concat(ids)); }
+int Write(double h, std::string format, std::string compression, double level, std::string metadata) {
+  auto request = quiver::handles::MakeWriteRequest(format, compression, level, metadata);
+  if (!request.ok()) return Done(request.status());
+  return WithHandle(h, [&](HandleId id) { return engine().Write(id, *request); });
+}
+double WriterOpen(std::string format, std::string compression, double level, std::string metadata) {
+  auto request = quiver::handles::MakeWriteRequest(format, compression, level, metadata);
+  if (!request.ok()) return Id(request.status());
+  return Id(engine().WriterOpen(*request));
+}
+int WriterWrite(double w, double h) {
+  auto table = quiver::handles::HandleIdFromNumber(h);
+  if (!table.ok()) return Done(table.status());
+  return WithHandle(w, [&](HandleId id) { return engine().WriterWrite(id, *table); });
+}
+int WriterFinish(double w) { return WithHandle(w, [](HandleId id) { return engine().WriterFinish(id); }); }
+int WriterFree(double w) { return WithHandle(w, [](HandleId id) { return engine().WriterFree(id); }); }
+double Batch(double h, double index) {
+  return NewHandle(h, [&](HandleId id) { return engine().Batch(id, index); });
+}
+int RegisterPlugin(std::string id) { return Done(engine().RegisterPlugin(id)); }
+int Stats() { return Done(engine().Stats()); }
+
+uintptr_t OutputPointer() {
+  const auto& out = engine().output();
+  return out ? reinterpret_cast<uintptr_t>(out->data()) : 0;
+}
+double OutputSize() {
+  const auto& out = engine().output();
+  return out ? static_cast<double>(out->size()) : 0;
+}
+void ReleaseOutput() { engine().ReleaseOutput(); }
+std::string ErrorCode() { return engine().error_code(); }
+std::string ErrorMessage() { return engine().error_message(); }
+std::string BuildInfo() { return Engine::BuildInfo(); }
+double HeapSize() { return static_cast<double>(emscripten_get_heap_size()); }
+double HeapInUse() { return static_cast<double>(mallinfo().uordblks); }
+// Lets the facade's tests prove that a trap becomes an `internal` error.
+void TrapForTesting() { __builtin_trap(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(quiver) {
+  namespace em = emscripten;
+  em::function("inputReserve", &InputReserve);
+  em::function("inputCommit", &InputCommit);
+  em::function("inputReset", &InputReset);
+  em::function("readInput", &ReadInput);
+  em::function("freeTable", &FreeTable);
+  em::function("schemaSummary", &SchemaSummary);
+  em::function("schema", &SchemaFull);
+  em::function("tableInfo", &TableInfo);
+  em::function("rows", &Rows);
+  em::function("column", &Column);
+  em::function("selectColumns", &SelectColumns);
+  em::function("slice", &Slice);
+  em::function("concat", &Concat);
+  em::function("write", &Write);
+  em::function("writerOpen", &WriterOpen);
+  em::function("writerWrite", &WriterWrite);
+  em::function("writerFinish", &WriterFinish);
+  em::function("writerFree", &WriterFree);
+  em::function("batch", &Batch);
+  em::function("registerPlugin", &RegisterPlugin);
+  em::function("stats", &Stats);
+  em::function("outputPointer", &OutputPointer);
+  em::function("outputSize", &OutputSize);
+  em::function("releaseOutput", &ReleaseOutput);
+  em::function("errorCode", &ErrorCode);
+  em::function("errorMessage", &ErrorMessage);
+  em::function("buildInfo", &BuildInfo);
+  em::function("heapSize", &HeapSize);
+  em::function("heapInUse", &HeapInUse);
+  em::function("trapForTesting", &TrapForTesting);
+}

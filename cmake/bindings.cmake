@@ -1,0 +1,38 @@
+# The handle layer (src/handles, library quiver_handles: generational handles, table
+# operations, format detection, JSON summaries) and, under emscripten, the WebAssembly
+# module of the npm package (target quiver_wasm: js/quiver.mjs + js/quiver.wasm in the
+# build directory; mk/js.mk copies them into js/dist/wasm).
+if(NOT TARGET quiver_ipc)
+  return()
+endif()
+
+quiver_module(handles)
+target_link_libraries(quiver_handles PUBLIC quiver_ipc quiver_codec quiver_core)
+
+# handles_test is made by cmake/tests.cmake's function, defined later in this directory.
+function(_quiver_handles_tests)
+  if(QUIVER_BUILD_TESTS AND COMMAND quiver_test_module)
+    quiver_test_module(handles)
+    if(TARGET handles_test)
+      target_link_libraries(handles_test PRIVATE quiver_handles)
+    endif()
+  endif()
+endfunction()
+cmake_language(DEFER CALL _quiver_handles_tests)
+
+if(EMSCRIPTEN)
+  add_executable(quiver_wasm "${CMAKE_SOURCE_DIR}/bindings/wasm/quiver_bindings.cc")
+  target_link_libraries(quiver_wasm PRIVATE quiver_handles)
+  target_include_directories(quiver_wasm PRIVATE "${CMAKE_SOURCE_DIR}/src")
+  target_compile_options(quiver_wasm PRIVATE ${QUIVER_WARNINGS} ${QUIVER_CXX_FLAGS})
+  set(_shim "${CMAKE_SOURCE_DIR}/bindings/wasm/node_esm_shim.js")
+  target_link_options(quiver_wasm PRIVATE
+    ${QUIVER_WASM_LINK_FLAGS} -O3 -lembind
+    -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createQuiverModule
+    -sENVIRONMENT=web,worker,node -sFILESYSTEM=0
+    "SHELL:--extern-pre-js ${_shim}")
+  set_target_properties(quiver_wasm PROPERTIES
+    OUTPUT_NAME quiver SUFFIX ".mjs"
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/js"
+    LINK_DEPENDS "${_shim}")
+endif()

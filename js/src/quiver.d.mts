@@ -1,0 +1,46 @@
+// Declarations for the Emscripten loader (dist/quiver.mjs, built from
+// bindings/wasm/quiver_bindings.cc). Internal: nothing here is re-exported.
+
+/** The embind functions of the module; see bindings/wasm/quiver_bindings.cc for the conventions. */
+export interface QuiverModule {
+  readonly HEAPU8: Uint8Array<ArrayBuffer>;
+  inputReserve(n: number): number;
+  inputCommit(n: number): void;
+  inputReset(): void;
+  readInput(format: string, full: boolean): number;
+  freeTable(handle: number): number;
+  schemaSummary(handle: number): number;
+  schema(handle: number): number;
+  tableInfo(handle: number): number;
+  rows(handle: number, offset: number, length: number): number;
+  column(handle: number, column: number): number;
+  selectColumns(handle: number, indices: string): number;
+  slice(handle: number, offset: number, length: number): number;
+  concat(ids: string): number;
+  write(handle: number, format: string, compression: string, level: number, metadata: string): number;
+  writerOpen(format: string, compression: string, level: number, metadata: string): number;
+  writerWrite(writer: number, handle: number): number;
+  writerFinish(writer: number): number;
+  writerFree(writer: number): number;
+  batch(handle: number, index: number): number;
+  registerPlugin(id: string): number;
+  stats(): number;
+  outputPointer(): number;
+  outputSize(): number;
+  releaseOutput(): void;
+  errorCode(): string;
+  errorMessage(): string;
+  buildInfo(): string;
+  heapSize(): number;
+  heapInUse(): number;
+  trapForTesting(): void;
+}
+
+export interface QuiverModuleOptions {
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}
+
+declare function createQuiverModule(options?: QuiverModuleOptions): Promise<QuiverModule>;
+export default createQuiverModule;

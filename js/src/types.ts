@@ -1,0 +1,225 @@
+// Public types of @quiver/core. Hand-written; nothing generated is re-exported.
+
+/** Error codes, the same names as the C++ core's StatusCode. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'truncated'
+  | 'unsupported'
+  | 'limit_exceeded'
+  | 'out_of_memory'
+  | 'invalid_argument'
+  | 'invalid_handle'
+  | 'io'
+  | 'plugin'
+  | 'internal';
+
+/** Extra facts about a failure, when there are some. */
+export interface ErrorDetails {
+  /** Where in the data the error was found, e.g. `record_batch[3].column['price']`. */
+  readonly context?: string;
+  /** For `internal` errors caused by a WebAssembly trap: the runtime's own message. */
+  readonly cause?: string;
+}
+
+/** The outcome of every function: a value, or an error with a code. Functions never throw. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string; readonly code: ErrorCode; readonly details?: ErrorDetails };
+
+/**
+ * An opaque reference to a table held in WebAssembly memory. Free it with `freeTable`
+ * (or a `using` declaration). A freed, stale or forged handle gives `invalid_handle`.
+ */
+export interface TableHandle {
+  readonly kind: 'quiver.table';
+  /** The generational id (for logs; it carries no authority). */
+  readonly id: number;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * An opaque reference to an incremental IPC writer (`createIpcWriter`). Finish it with
+ * `finishIpcWriter`, or drop it with `freeIpcWriter`.
+ */
+export interface IpcWriterHandle {
+  readonly kind: 'quiver.writer';
+  readonly id: number;
+  [Symbol.dispose](): void;
+}
+
+/** Options of `initWasm`. */
+export interface WasmInitOptions {
+  /** Warn on the console when a handle is garbage-collected without `freeTable` (default true). */
+  readonly warnOnLeakedHandles?: boolean;
+  /** Where the `.wasm` file is, when it is not beside the module. */
+  readonly wasmUrl?: string | URL;
+}
+
+/** Input formats. `feather` is Feather v2, the same bytes as `arrow-file`. */
+export type InputFormat = 'arrow-file' | 'arrow-stream' | 'feather' | 'parquet';
+
+/** Options of the read functions. */
+export interface ReadOptions {
+  /** The input's format; detected from its first bytes when absent. */
+  readonly format?: InputFormat;
+  /** `full` adds content checks (UTF-8, offsets, dictionary indices) to the default ones. */
+  readonly validate?: 'default' | 'full';
+}
+
+/** Options of `writeTableToIpc`. */
+export interface IpcWriteOptions {
+  /** `file` (Feather v2, default) or `stream`. */
+  readonly format?: 'file' | 'stream';
+  /** Body compression (default `none`). */
+  readonly compression?: 'none' | 'lz4' | 'zstd';
+  /** Codec level on the codec's own scale; the codec's default when absent. */
+  readonly level?: number;
+  /** Key-value pairs added to the schema's metadata. */
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** Options of `writeTableToFeather` (always the IPC file format). */
+export interface FeatherWriteOptions {
+  readonly compression?: 'none' | 'lz4' | 'zstd';
+  readonly level?: number;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** One column of a schema summary. */
+export interface ColumnSummary {
+  readonly name: string;
+  /** Arrow's spelling: `Int64`, `Utf8`, `Timestamp(ms, "UTC")`, `List<Int32>`, ... */
+  readonly arrowType: string;
+  readonly nullable: boolean;
+}
+
+export interface SchemaSummary {
+  readonly columns: readonly ColumnSummary[];
+}
+
+/** A type with its parameters and children (`getSchema`). */
+export interface DataTypeInfo {
+  /** The core's type id: `int32`, `timestamp`, `large_list`, `dictionary`, ... */
+  readonly id: string;
+  /** Arrow's spelling, as `arrowType` in summaries. */
+  readonly name: string;
+  readonly children: readonly FieldInfo[];
+  readonly unit?: 's' | 'ms' | 'us' | 'ns';
+  readonly timezone?: string;
+  readonly precision?: number;
+  readonly scale?: number;
+  readonly byteWidth?: number;
+  readonly listSize?: number;
+  readonly keysSorted?: boolean;
+  readonly ordered?: boolean;
+  readonly typeCodes?: readonly number[];
+  readonly indexType?: DataTypeInfo;
+  readonly valueType?: DataTypeInfo;
+  readonly extensionName?: string;
+  readonly extensionMetadata?: string;
+  readonly storageType?: DataTypeInfo;
+}
+
+export interface FieldInfo {
+  readonly name: string;
+  readonly nullable: boolean;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly type: DataTypeInfo;
+}
+
+/** The full schema, nested types and metadata included. */
+export interface SchemaInfo {
+  readonly fields: readonly FieldInfo[];
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+export interface TableInfo {
+  readonly rows: number;
+  readonly columns: number;
+  readonly batches: number;
+  /** Bytes of the buffers the table references in WebAssembly memory (shared ones once). */
+  readonly bytes: number;
+}
+
+/**
+ * One value copied out of a table. 64-bit integers and temporals are `bigint`; decimals
+ * are exact decimal strings; binary is `Uint8Array`; lists are arrays; structs are objects;
+ * maps are `Map`s; intervals are objects.
+ */
+export type Value =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Uint8Array
+  | Value[]
+  | { readonly [key: string]: Value }
+  | Map<Value, Value>;
+
+/** A row as an object keyed by column name. */
+export type Row = { readonly [column: string]: Value };
+
+/** Typed arrays `getColumn` returns for plain numeric columns. */
+export type NumericValues =
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
+  | BigInt64Array
+  | BigUint64Array;
+
+/** A column copied out of a table. */
+export interface ColumnData {
+  readonly name: string;
+  readonly arrowType: string;
+  readonly length: number;
+  readonly nullCount: number;
+  /** A typed array for numeric columns (null slots hold 0), else one `Value` per row. */
+  readonly values: NumericValues | Value[];
+  /** For typed values with nulls: one byte per row, 1 when valid; otherwise null. */
+  readonly validity: Uint8Array | null;
+}
+
+export interface GetColumnOptions {
+  /** Always return `Value[]` (nulls as `null`), even for numeric columns. */
+  readonly asArray?: boolean;
+}
+
+export interface GetRowsOptions {
+  /** First row (default 0). */
+  readonly offset?: number;
+  /** Most rows returned (default: to the end). */
+  readonly limit?: number;
+}
+
+/** Counters of the WebAssembly instance. */
+export interface MemoryStats {
+  /** Table handles not yet freed. */
+  readonly liveHandles: number;
+  /** IPC writers neither finished nor freed. */
+  readonly liveWriters: number;
+  /** WebAssembly memory size: it only grows, so it is also the peak footprint. */
+  readonly heapSize: number;
+  /** Bytes malloc'd and not yet freed in WebAssembly memory. */
+  readonly heapInUse: number;
+  /** Largest heapInUse seen when a function of the package returned. */
+  readonly heapPeak: number;
+  /** Arrow buffers allocated by the core (decompressed, realigned, built) and live now. */
+  readonly arrowBytesLive: number;
+  readonly arrowBytesPeak: number;
+  /** Bytes JavaScript copied into WebAssembly memory, and out of it. */
+  readonly bytesCopiedIn: number;
+  readonly bytesCopiedOut: number;
+}
+
+/** Facts about the build, for `quiver doctor`. */
+export interface BuildInfo {
+  readonly version: string;
+  readonly codecs: Readonly<Record<string, boolean>>;
+  readonly formats: { readonly read: readonly string[]; readonly write: readonly string[] };
+}

@@ -1,0 +1,26 @@
+# The npm package @quiver/core (js/): the WebAssembly module, npm dependencies, tsc, tests.
+# The module is the quiver_wasm target of the wasm-release build (cmake/bindings.cmake),
+# so these targets come after `make wasm`.
+.PHONY: js-wasm js-deps js-build test-js
+
+JS_STAMP := js/node_modules/.quiver-npm-ci
+
+js-wasm: wasm
+	@cmake --build --preset wasm-release --target quiver_wasm -j $(JOBS)
+
+# npm ci only when node_modules is missing or the lock file changed.
+$(JS_STAMP): js/package-lock.json js/package.json
+	@cd js && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+js-deps: setup $(JS_STAMP)
+
+js-build: js-wasm js-deps
+	@cd js && ./node_modules/.bin/tsc -p tsconfig.json
+	@cd js && node scripts/copy_wasm.mjs
+	@chmod +x js/dist/cli.js
+
+test-js: js-build
+	@cd js && node --test test/*.test.mjs
+
+EXTRA_TESTS += test-js

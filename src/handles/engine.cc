@@ -1,0 +1,463 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+#include "handles/engine.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_set>
+
+#include "core/str_cat.h"
+#include "handles/json_writer.h"
+#include "handles/type_json.h"
+#include "handles/value_json.h"
+#include "quiver/codec/codec.h"
+#include "quiver/ipc/reader.h"
+#include "quiver/io/sink.h"
+#include "quiver/ipc/writer.h"
+
+namespace quiver::handles {
+
+using quiver::internal::StrCat;
+
+namespace {
+
+// A JavaScript number that must be a non-negative integer (a row, a count, a column).
+Result<int64_t> ToCount(double value, std::string_view what) {
+  constexpr double kLimit = 9007199254740992.0;  // 2^53
+  if (!(value >= 0 && value < kLimit) || std::floor(value) != value) {
+    std::string shown = std::isnan(value) ? std::string("NaN") : quiver::internal::StrCat(static_cast<int64_t>(value));
+    if (!std::isnan(value) && std::floor(value) != value && std::isfinite(value)) shown = "a fraction";
+    if (std::isinf(value)) shown = value > 0 ? "Infinity" : "-Infinity";
+    return Status::InvalidArgument(StrCat("expected ", what, " to be a non-negative integer but found ", shown));
+  }
+  return static_cast<int64_t>(value);
+}
+
+void CountBuffers(const ArrayData& a, std::unordered_set<const Buffer*>* seen, int64_t* bytes) {
+  for (const auto& b : a.buffers) {
+    if (!b) continue;
+    // A slice counts as its root buffer, once.
+    const Buffer* root = b.get();
+    while (root->parent()) root = root->parent().get();
+    if (seen->insert(root).second) *bytes += root->size();
+  }
+  for (const auto& c : a.children) CountBuffers(*c, seen, bytes);
+  if (a.dictionary) CountBuffers(*a.dictionary, seen, bytes);
+}
+
+// Physical width of a type whose values become a JS typed array, else 0.
+int TypedWidth(TypeId id) {
+  switch (id) {
+    case TypeId::kInt8:
+    case TypeId::kUInt8: return 1;
+    case TypeId::kInt16:
+    case TypeId::kUInt16: return 2;
+    case TypeId::kInt32:
+    case TypeId::kUInt32:
+    case TypeId::kFloat32:
+    case TypeId::kDate32:
+    case TypeId::kTime32: return 4;
+    case TypeId::kInt64:
+    case TypeId::kUInt64:
+    case TypeId::kFloat64:
+    case TypeId::kDate64:
+    case TypeId::kTime64:
+    case TypeId::kTimestamp:
+    case TypeId::kDuration: return 8;
+    default: return 0;
+  }
+}
+
+int64_t Align8(int64_t n) { return (n + 7) & ~int64_t{7}; }
+
+// A sink whose bytes can be handed over as they are produced, while position() keeps
+// counting from the first byte ever written (the IPC file footer records absolute offsets).
+class DrainSink final : public io::Sink {
+ public:
+  Status Write(std::span<const uint8_t> bytes) override { return builder_.Append(bytes); }
+  Status WriteZeros(int64_t length) override { return builder_.AppendFill(0, length); }
+  int64_t position() const override { return drained_ + builder_.size(); }
+  Result<std::shared_ptr<Buffer>> Drain() {
+    drained_ += builder_.size();
+    return builder_.Finish();
+  }
+
+ private:
+  BufferBuilder builder_;
+  int64_t drained_ = 0;
+};
+
+}  // namespace
+
+struct Engine::Writer {
+  explicit Writer(const WriteRequest& request) {
+    if (request.stream) {
+      stream = std::make_unique<ipc::StreamWriter>(&sink, request.options);
+    } else {
+      file = std::make_unique<ipc::FileWriter>(&sink, request.options);
+    }
+  }
+  DrainSink sink;  // declared before the writers, which point at it
+  std::unique_ptr<ipc::StreamWriter> stream;
+  std::unique_ptr<ipc::FileWriter> file;
+  SchemaPtr schema;  // set by the first write
+};
+
+Result<WriteRequest> MakeWriteRequest(std::string_view format, std::string_view compression, double level,
+                                      std::string_view metadata) {
+  WriteRequest r;
+  if (format == "file") {
+    r.stream = false;
+  } else if (format == "stream") {
+    r.stream = true;
+  } else {
+    return Status::InvalidArgument(StrCat("expected format 'file' or 'stream' but found '", format, "'"));
+  }
+  if (compression == "none") {
+    r.options.compression = ipc::Compression::kNone;
+  } else if (compression == "lz4") {
+    r.options.compression = ipc::Compression::kLz4Frame;
+  } else if (compression == "zstd") {
+    r.options.compression = ipc::Compression::kZstd;
+  } else {
+    return Status::InvalidArgument(
+        StrCat("expected compression 'none', 'lz4' or 'zstd' but found '", compression, "'"));
+  }
+  if (!std::isnan(level)) {
+    if (std::floor(level) != level || level < -1000000 || level > 1000000) {
+      return Status::InvalidArgument("expected level to be an integer in [-1000000, 1000000] but found another number");
+    }
+    r.options.compression_level = static_cast<int32_t>(level);
+  }
+  // key\0value\0 pairs.
+  size_t pos = 0;
+  while (pos < metadata.size()) {
+    const size_t k_end = metadata.find('\0', pos);
+    const size_t v_end = k_end == std::string_view::npos ? k_end : metadata.find('\0', k_end + 1);
+    if (v_end == std::string_view::npos) {
+      return Status::InvalidArgument("expected metadata as key and value pairs but found an odd number of strings");
+    }
+    r.options.metadata.emplace_back(std::string(metadata.substr(pos, k_end - pos)),
+                                    std::string(metadata.substr(k_end + 1, v_end - k_end - 1)));
+    pos = v_end + 1;
+  }
+  QUIVER_RETURN_IF_ERROR(r.options.Validate());
+  return r;
+}
+
+Result<std::vector<uint64_t>> ParseIdList(std::string_view text) {
+  std::vector<uint64_t> out;
+  if (text.empty()) return out;
+  size_t pos = 0;
+  while (true) {
+    const size_t end = std::min(text.find(',', pos), text.size());
+    const std::string_view item = text.substr(pos, end - pos);
+    uint64_t v = 0;
+    if (item.empty() || item.size() > 16) {
+      return Status::InvalidArgument(StrCat("expected a list of non-negative integers but found '", item, "'"));
+    }
+    for (char c : item) {
+      if (c < '0' || c > '9') {
+        return Status::InvalidArgument(StrCat("expected a list of non-negative integers but found '", item, "'"));
+      }
+      v = v * 10 + static_cast<uint64_t>(c - '0');
+    }
+    out.push_back(v);
+    if (end == text.size()) break;
+    pos = end + 1;
+  }
+  return out;
+}
+
+Result<HandleId> Engine::Adopt(Result<TablePtr> table) {
+  if (!table.ok()) return std::move(table).status();
+  return handles_.Insert(std::move(table).value());
+}
+
+Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view format, bool validate_full) {
+  if (!bytes) return Status::InvalidArgument("expected bytes but found none");
+  Format f;
+  if (format.empty()) {
+    QUIVER_ASSIGN_OR_RETURN(f, DetectFormat(bytes->span()));
+  } else {
+    QUIVER_ASSIGN_OR_RETURN(f, ParseFormat(format));
+  }
+  ipc::ReadOptions options;
+  options.validate_full = validate_full;
+  switch (f) {
+    case Format::kArrowFile: return Adopt(ipc::ReadFile(bytes, options));
+    case Format::kArrowStream: return Adopt(ipc::ReadStream(bytes, options));
+    case Format::kParquet: return Status::Unsupported("Parquet reading is not in this build yet");
+  }
+  return Status::Internal("unknown format");
+}
+
+Status Engine::Free(HandleId id) { return handles_.Release(id); }
+
+Status Engine::SetTextOutput(std::string text) {
+  auto* owned = new std::string(std::move(text));
+  output_ = Buffer::Wrap(reinterpret_cast<const uint8_t*>(owned->data()), static_cast<int64_t>(owned->size()),
+                         [owned] { delete owned; });
+  return Status::OK();
+}
+
+Status Engine::SchemaSummary(HandleId id) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  return SetTextOutput(SchemaSummaryJson(*t->schema()));
+}
+
+Status Engine::Schema(HandleId id) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  return SetTextOutput(SchemaJson(*t->schema()));
+}
+
+Status Engine::TableInfo(HandleId id) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  std::unordered_set<const Buffer*> seen;
+  int64_t bytes = 0;
+  for (const auto& b : t->batches()) {
+    for (const auto& c : b->columns()) CountBuffers(*c, &seen, &bytes);
+  }
+  return SetTextOutput(StrCat("{\"rows\":", t->num_rows(), ",\"columns\":", t->num_columns(),
+                              ",\"batches\":", static_cast<int64_t>(t->batches().size()), ",\"bytes\":", bytes, "}"));
+}
+
+Status Engine::Rows(HandleId id, double offset, double length) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  QUIVER_ASSIGN_OR_RETURN(int64_t off, ToCount(offset, "offset"));
+  QUIVER_ASSIGN_OR_RETURN(int64_t len, ToCount(length, "length"));
+  QUIVER_ASSIGN_OR_RETURN(std::string json, RowsJson(*t, off, len));
+  return SetTextOutput(std::move(json));
+}
+
+Status Engine::Column(HandleId id, double column) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  QUIVER_ASSIGN_OR_RETURN(int64_t c, ToCount(column, "column"));
+  if (c >= t->num_columns()) {
+    return Status::InvalidArgument(StrCat("expected a column index below ", t->num_columns(), " but found ", c));
+  }
+  const int col = static_cast<int>(c);
+  const DataType& type = *t->schema()->field(col)->type();
+  const int width = TypedWidth(type.id());
+  int64_t nulls = 0;
+  for (const auto& b : t->batches()) nulls += b->column(col)->GetNullCount();
+  const int64_t n = t->num_rows();
+  std::string payload;
+  int64_t values_size = 0;
+  if (width == 0) payload = ColumnJson(*t, col);
+  values_size = width == 0 ? static_cast<int64_t>(payload.size()) : n * width;
+  std::string header = StrCat("{\"kind\":\"", width == 0 ? "json" : "typed", "\",\"arrowType\":");
+  AppendJsonString(&header, ArrowTypeName(type));
+  // The header's length is not known until the offsets are; they count from the end of a
+  // header padded to 8 bytes, so compute offsets relative to the payload start.
+  const int64_t validity_rel = width != 0 && nulls > 0 ? Align8(values_size) : -1;
+  header += StrCat(",\"length\":", n, ",\"nullCount\":", nulls, ",\"byteWidth\":", width, ",\"valuesSize\":", values_size,
+                   ",\"validityOffset\":", validity_rel, "}");
+  const int64_t head = Align8(4 + static_cast<int64_t>(header.size()));
+  const int64_t total = head + Align8(values_size) + (validity_rel >= 0 ? n : 0);
+  QUIVER_ASSIGN_OR_RETURN(auto out, Buffer::Allocate(total));
+  uint8_t* dst = out->mutable_data();
+  const auto header_len = static_cast<uint32_t>(header.size());
+  std::memcpy(dst, &header_len, 4);
+  std::memcpy(dst + 4, header.data(), header.size());
+  uint8_t* values = dst + head;
+  if (width == 0) {
+    std::memcpy(values, payload.data(), payload.size());
+  } else {
+    int64_t row = 0;
+    for (const auto& b : t->batches()) {
+      const ArrayData& a = *b->column(col);
+      if (a.length > 0) {
+        std::memcpy(values + row * width, a.buffers[1]->data() + a.offset * width, static_cast<size_t>(a.length * width));
+        if (validity_rel >= 0) {
+          for (int64_t r = 0; r < a.length; ++r) values[validity_rel + row + r] = a.IsValid(r) ? 1 : 0;
+        }
+      }
+      row += a.length;
+    }
+    DefaultMemoryPool()->RecordCopy(n * width);
+  }
+  output_ = std::move(out);
+  return Status::OK();
+}
+
+Result<HandleId> Engine::SelectColumns(HandleId id, std::string_view indices) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  QUIVER_ASSIGN_OR_RETURN(std::vector<uint64_t> cols, ParseIdList(indices));
+  std::vector<FieldPtr> fields;
+  for (uint64_t c : cols) {
+    if (c >= static_cast<uint64_t>(t->num_columns())) {
+      return Status::InvalidArgument(StrCat("expected a column index below ", t->num_columns(), " but found ", c));
+    }
+    fields.push_back(t->schema()->field(static_cast<int>(c)));
+  }
+  auto schema = std::make_shared<const quiver::Schema>(std::move(fields), t->schema()->metadata());
+  std::vector<RecordBatchPtr> batches;
+  for (const auto& b : t->batches()) {
+    std::vector<ArrayPtr> columns;
+    for (uint64_t c : cols) columns.push_back(b->column(static_cast<int>(c)));
+    QUIVER_ASSIGN_OR_RETURN(auto batch, RecordBatch::Make(schema, b->num_rows(), std::move(columns)));
+    batches.push_back(std::move(batch));
+  }
+  return Adopt(Table::Make(std::move(schema), std::move(batches)));
+}
+
+Result<HandleId> Engine::Slice(HandleId id, double offset, double length) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  QUIVER_ASSIGN_OR_RETURN(int64_t off, ToCount(offset, "offset"));
+  QUIVER_ASSIGN_OR_RETURN(int64_t len, ToCount(length, "length"));
+  if (off > t->num_rows() || len > t->num_rows() - off) {
+    return Status::InvalidArgument(
+        StrCat("expected rows [", off, ", ", off + len, ") within [0, ", t->num_rows(), "] but they are outside"));
+  }
+  return Adopt(t->Slice(off, len));
+}
+
+Result<HandleId> Engine::Concat(std::string_view ids) {
+  QUIVER_ASSIGN_OR_RETURN(std::vector<uint64_t> list, ParseIdList(ids));
+  if (list.empty()) return Status::InvalidArgument("expected at least one table to concatenate but found none");
+  std::vector<TablePtr> tables;
+  for (uint64_t id : list) {
+    QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+    tables.push_back(std::move(t));
+  }
+  const SchemaPtr& schema = tables.front()->schema();
+  std::vector<RecordBatchPtr> batches;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (!tables[i]->schema()->Equals(*schema)) {
+      return Status::InvalidArgument(StrCat("expected table[", i, "] to have the schema of table[0] but found ",
+                                            tables[i]->schema()->ToString()));
+    }
+    for (const auto& b : tables[i]->batches()) batches.push_back(b);
+  }
+  return Adopt(Table::Make(schema, std::move(batches)));
+}
+
+Status Engine::Write(HandleId id, const WriteRequest& request) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  Result<std::shared_ptr<Buffer>> bytes =
+      request.stream ? ipc::WriteStream(*t, request.options) : ipc::WriteFile(*t, request.options);
+  if (!bytes.ok()) return std::move(bytes).status();
+  output_ = std::move(bytes).value();
+  return Status::OK();
+}
+
+Result<HandleId> Engine::WriterOpen(const WriteRequest& request) {
+  return writers_.Insert(std::make_shared<Writer>(request));
+}
+
+Status Engine::DrainWriter(Writer* writer) {
+  QUIVER_ASSIGN_OR_RETURN(output_, writer->sink.Drain());
+  return Status::OK();
+}
+
+Status Engine::WriterWrite(HandleId writer_id, HandleId table_id) {
+  QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<Writer> w, writers_.Get(writer_id));
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(table_id));
+  if (!w->schema) {
+    QUIVER_RETURN_IF_ERROR(w->stream ? w->stream->Begin(t->schema()) : w->file->Begin(t->schema()));
+    w->schema = t->schema();
+  } else if (!t->schema()->Equals(*w->schema)) {
+    return Status::InvalidArgument(
+        StrCat("expected a table with the schema of the writer's first table but found ", t->schema()->ToString()));
+  }
+  for (size_t i = 0; i < t->batches().size(); ++i) {
+    const RecordBatch& b = *t->batches()[i];
+    QUIVER_RETURN_IF_ERROR_CTX(w->stream ? w->stream->WriteBatch(b) : w->file->WriteBatch(b),
+                               StrCat("record_batch[", i, "]"));
+  }
+  return DrainWriter(w.get());
+}
+
+Status Engine::WriterFinish(HandleId writer_id) {
+  QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<Writer> w, writers_.Get(writer_id));
+  if (!w->schema) return Status::InvalidArgument("expected at least one table written before finishing but found none");
+  QUIVER_RETURN_IF_ERROR(w->stream ? w->stream->Finish() : w->file->Finish());
+  QUIVER_RETURN_IF_ERROR(DrainWriter(w.get()));
+  return writers_.Release(writer_id);
+}
+
+Status Engine::WriterFree(HandleId writer_id) { return writers_.Release(writer_id); }
+
+Result<HandleId> Engine::Batch(HandleId id, double index) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  QUIVER_ASSIGN_OR_RETURN(int64_t i, ToCount(index, "batch index"));
+  const auto n = static_cast<int64_t>(t->batches().size());
+  if (i >= n) return Status::InvalidArgument(StrCat("expected a batch index below ", n, " but found ", i));
+  return Adopt(Table::Make(t->schema(), {t->batches()[static_cast<size_t>(i)]}));
+}
+
+Status Engine::RegisterPlugin(std::string_view id) {
+  if (id.empty()) return Status::InvalidArgument("expected a plugin id but found an empty string");
+  return Status::PluginError(StrCat("no plugin '", id, "' is registered"));
+}
+
+Status Engine::Stats() {
+  const MemoryStats s = DefaultMemoryPool()->stats();
+  return SetTextOutput(StrCat("{\"liveHandles\":", handles_.live(), ",\"liveWriters\":", writers_.live(),
+                              ",\"arrowBytesLive\":", s.bytes_live,
+                              ",\"arrowBytesPeak\":", s.bytes_peak, ",\"arrowAllocations\":", s.allocations,
+                              ",\"copies\":", s.copies, ",\"bytesCopied\":", s.bytes_copied, "}"));
+}
+
+uint8_t* Engine::InputReserve(int64_t n) {
+  if (n < 0 || n > INT64_MAX / 2 - input_size_) return nullptr;
+  if (input_ == nullptr || input_size_ + n > input_capacity_) {
+    int64_t cap = std::max<int64_t>(input_capacity_ * 2, input_size_ + n);
+    cap = std::max<int64_t>(cap, 64);
+    if (static_cast<uint64_t>(cap) > SIZE_MAX) return nullptr;
+    void* grown = std::realloc(input_, static_cast<size_t>(cap));
+    if (grown == nullptr) return nullptr;
+    input_ = static_cast<uint8_t*>(grown);
+    input_capacity_ = cap;
+  }
+  return input_ + input_size_;
+}
+
+void Engine::InputCommit(int64_t n) {
+  if (n >= 0 && n <= input_capacity_ - input_size_) input_size_ += n;
+}
+
+std::shared_ptr<Buffer> Engine::InputTake() {
+  uint8_t* data = input_;
+  const int64_t size = input_size_;
+  input_ = nullptr;
+  input_size_ = input_capacity_ = 0;
+  if (data == nullptr) return Buffer::WrapUnowned(reinterpret_cast<const uint8_t*>(""), 0);
+  return Buffer::Wrap(data, size, [data] { std::free(data); });
+}
+
+void Engine::InputReset() {
+  std::free(input_);
+  input_ = nullptr;
+  input_size_ = input_capacity_ = 0;
+}
+
+void Engine::SetError(const Status& status) {
+  error_code_ = std::string(StatusCodeName(status.code()));
+  error_message_ = status.ToString();
+}
+
+}  // namespace quiver::handles
+
+namespace quiver::handles {
+
+std::string Engine::BuildInfo() {
+  struct Named {
+    const char* name;
+    codec::CodecKind kind;
+  };
+  static constexpr Named kCodecs[] = {{"lz4", codec::CodecKind::kLz4Frame}, {"zstd", codec::CodecKind::kZstd},
+                                      {"snappy", codec::CodecKind::kSnappy},  {"gzip", codec::CodecKind::kGzip},
+                                      {"brotli", codec::CodecKind::kBrotli}};
+  std::string out = "{\"version\":\"0.1.0\",\"codecs\":{";
+  for (size_t i = 0; i < std::size(kCodecs); ++i) {
+    if (i > 0) out.push_back(',');
+    out += StrCat("\"", kCodecs[i].name, "\":", codec::IsAvailable(kCodecs[i].kind) ? "true" : "false");
+  }
+  out += "},\"formats\":{\"read\":[\"arrow-file\",\"arrow-stream\",\"feather\"],"
+         "\"write\":[\"arrow-file\",\"arrow-stream\",\"feather\"]}}";
+  return out;
+}
+
+}  // namespace quiver::handles

@@ -1,0 +1,151 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+// Everything the WebAssembly bindings do, as plain C++ that is unit-tested natively: the
+// handle table, reading with format detection, table operations, writing, the copies out
+// and the statistics. bindings/wasm only converts arguments to and from these calls.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handles/format_detect.h"
+#include "handles/handle_table.h"
+#include "quiver/arrow/buffer.h"
+#include "quiver/ipc/options.h"
+#include "quiver/result.h"
+
+namespace quiver::handles {
+
+/// What writeTableToIpc, writeTableToFeather and the incremental writer ask for.
+struct WriteRequest {
+  /// The IPC stream format instead of the file format (Feather v2).
+  bool stream = false;
+  ipc::WriteOptions options;
+};
+
+/// Builds a WriteRequest from the facade's option values: `format` "file" or "stream",
+/// `compression` "none", "lz4" or "zstd", `level` an integer (or NaN for the codec's
+/// default), `metadata` key-value pairs joined as `key\0value\0...`.
+/// Errors: kInvalidArgument naming the option; kUnsupported for a codec left out of the build.
+Result<WriteRequest> MakeWriteRequest(std::string_view format, std::string_view compression, double level,
+                                      std::string_view metadata);
+
+/// Parses a list of non-negative integers joined by ',' (an empty text is an empty list).
+/// Errors: kInvalidArgument naming the offending item.
+Result<std::vector<uint64_t>> ParseIdList(std::string_view text);
+
+/// One WebAssembly instance's state.
+///
+/// Each call either succeeds or returns a Status; results that are bytes or text are left
+/// in the output slot (`output()`), where the bindings copy them out before the next call.
+class Engine {
+ public:
+  Engine() = default;
+  ~Engine() { InputReset(); }
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// Reads `bytes` as `format` ("" detects it) into a new handle. The table's buffers are
+  /// zero-copy slices of `bytes` where the data is uncompressed and aligned.
+  /// Errors: those of DetectFormat, ParseFormat, ipc::ReadFile and ipc::ReadStream;
+  /// kUnsupported for Parquet until its reader is in the build.
+  /// `validate_full` adds full validation (UTF-8, offsets, dictionary indices) of every batch.
+  Result<HandleId> Read(std::shared_ptr<Buffer> bytes, std::string_view format, bool validate_full = false);
+
+  /// Frees a handle. Errors: kInvalidHandle.
+  Status Free(HandleId id);
+  /// The table under a handle. Errors: kInvalidHandle.
+  Result<TablePtr> Get(HandleId id) const { return handles_.Get(id); }
+
+  /// Text outputs (left in the output slot as UTF-8 JSON).
+  Status SchemaSummary(HandleId id);
+  Status Schema(HandleId id);
+  /// `{"rows","columns","batches","bytes"}`; bytes counts each distinct buffer once.
+  Status TableInfo(HandleId id);
+  /// Rows [offset, offset + length) as JSON objects. Errors: kInvalidHandle, kInvalidArgument.
+  Status Rows(HandleId id, double offset, double length);
+  /// One column: a typed copy of its values when its physical type is a plain number type,
+  /// else its values as JSON. Output layout: u32 header length, the JSON header
+  /// `{"kind":"typed"|"json","arrowType","length","nullCount","byteWidth","valuesSize",
+  /// "validityOffset"}`, zero padding to a multiple of 8, then the payload: the values
+  /// (typed: length * byteWidth bytes; json: UTF-8 text), and for typed columns with nulls,
+  /// at validityOffset from the payload start, one byte per row (1 = valid).
+  /// Errors: kInvalidHandle, kInvalidArgument (no such column).
+  Status Column(HandleId id, double column);
+
+  /// New handles sharing the buffers of existing tables (no data is copied).
+  /// SelectColumns: `indices` from ParseIdList order, repeats allowed.
+  /// Errors: kInvalidHandle; kInvalidArgument for a column out of range, a slice outside
+  /// the table, fewer than one table to concatenate or schemas that differ.
+  Result<HandleId> SelectColumns(HandleId id, std::string_view indices);
+  Result<HandleId> Slice(HandleId id, double offset, double length);
+  Result<HandleId> Concat(std::string_view ids);
+
+  /// Writes a table; the bytes are left in the output slot. Errors: kInvalidHandle, those
+  /// of MakeWriteRequest and of ipc::WriteFile / ipc::WriteStream.
+  Status Write(HandleId id, const WriteRequest& request);
+
+  /// An incremental IPC writer: WriterOpen, then WriterWrite with tables of one schema any
+  /// number of times, then WriterFinish, which frees the writer (WriterFree abandons one).
+  /// Each call leaves the bytes it produced in the output slot, so a long stream never
+  /// accumulates in WebAssembly memory. Errors: kInvalidHandle; kInvalidArgument for a table
+  /// whose schema differs from the first one's or a finish before any write; those of
+  /// ipc::StreamWriter and ipc::FileWriter.
+  Result<HandleId> WriterOpen(const WriteRequest& request);
+  Status WriterWrite(HandleId writer, HandleId table);
+  Status WriterFinish(HandleId writer);
+  Status WriterFree(HandleId writer);
+
+  /// Record batch `index` of a table as a new table sharing its buffers (a batch iterator
+  /// for the facade). Errors: kInvalidHandle; kInvalidArgument for an index out of range.
+  Result<HandleId> Batch(HandleId id, double index);
+
+  /// Always kPlugin for now: no plugin is built in (`no plugin 'x' is registered`);
+  /// kInvalidArgument for an empty id.
+  Status RegisterPlugin(std::string_view id);
+
+  /// `{"liveHandles","liveWriters","arrowBytesLive","arrowBytesPeak","arrowAllocations","copies",
+  /// "bytesCopied"}` from the handle table and the default memory pool.
+  Status Stats();
+
+  /// Input assembled in place (for Blob, ReadableStream and file reads): Reserve returns
+  /// where the next `n` bytes go (null when memory is exhausted), Commit records that they
+  /// were written, Take hands the whole input over as a Buffer that frees it.
+  uint8_t* InputReserve(int64_t n);
+  void InputCommit(int64_t n);
+  std::shared_ptr<Buffer> InputTake();
+  void InputReset();
+
+  /// The output slot: the last text or bytes produced.
+  const std::shared_ptr<Buffer>& output() const { return output_; }
+  void ReleaseOutput() { output_.reset(); }
+
+  /// The last error, kept for the bindings: its code name and `context: message`.
+  void SetError(const Status& status);
+  const std::string& error_code() const { return error_code_; }
+  const std::string& error_message() const { return error_message_; }
+
+  int64_t live_handles() const { return handles_.live(); }
+
+  /// `{"version","codecs":{"lz4":bool,...},"formats":{"read":[...],"write":[...]}}`.
+  static std::string BuildInfo();
+
+ private:
+  struct Writer;
+  Status SetTextOutput(std::string text);
+  Status DrainWriter(Writer* writer);
+  Result<HandleId> Adopt(Result<TablePtr> table);
+
+  HandleTable handles_;
+  SlotTable<std::shared_ptr<Writer>> writers_{HandleKind::kWriter, "writer"};
+  std::shared_ptr<Buffer> output_;
+  uint8_t* input_ = nullptr;
+  int64_t input_size_ = 0;
+  int64_t input_capacity_ = 0;
+  std::string error_code_;
+  std::string error_message_;
+};
+
+}  // namespace quiver::handles
