@@ -234,9 +234,25 @@ Result<FieldPtr> SchemaDecoder::DecodeField(const fb::Field* f, int32_t depth, F
   KeyValueMetadata metadata = DecodeMetadata(f->custom_metadata());
   QUIVER_ASSIGN_OR_RETURN(TypePtr type, DecodeType(f, children));
 
+  if (const fb::DictionaryEncoding* dict = f->dictionary()) {
+    if (dict->id() < 0) return Status::InvalidInput(StrCat("expected a dictionary id >= 0 but found ", dict->id()));
+    if (dict->dictionary_kind() != fb::DictionaryKind::DenseArray) {
+      return Status::Unsupported(
+          StrCat("expected dictionary kind DenseArray (0) but found ", static_cast<int>(dict->dictionary_kind())));
+    }
+    TypePtr index = int32();
+    if (dict->index_type() != nullptr) {
+      auto decoded = DecodeInt(dict->index_type());
+      if (!decoded.ok()) return std::move(decoded).status().WithContext("dictionary_index");
+      index = std::move(decoded).value();
+    }
+    type = dictionary(std::move(index), std::move(type), dict->is_ordered());
+    ids->dictionary_id = dict->id();
+  }
   // An extension type travels as its storage type plus two metadata keys (the format's
-  // "Extension Types" section). The value type is wrapped first, then the dictionary
-  // encoding, as other Arrow implementations do.
+  // "Extension Types" section). When the field is also dictionary-encoded, the extension
+  // wraps the dictionary type (extension<dictionary<V>>), as Arrow C++ and pyarrow read it,
+  // so that their extension types over dictionaries round-trip.
   for (size_t i = 0; i < metadata.size(); ++i) {
     if (metadata[i].first != kExtensionNameKey) continue;
     std::string name = std::move(metadata[i].second);
@@ -253,21 +269,6 @@ Result<FieldPtr> SchemaDecoder::DecodeField(const fb::Field* f, int32_t depth, F
     break;
   }
 
-  if (const fb::DictionaryEncoding* dict = f->dictionary()) {
-    if (dict->id() < 0) return Status::InvalidInput(StrCat("expected a dictionary id >= 0 but found ", dict->id()));
-    if (dict->dictionary_kind() != fb::DictionaryKind::DenseArray) {
-      return Status::Unsupported(
-          StrCat("expected dictionary kind DenseArray (0) but found ", static_cast<int>(dict->dictionary_kind())));
-    }
-    TypePtr index = int32();
-    if (dict->index_type() != nullptr) {
-      auto decoded = DecodeInt(dict->index_type());
-      if (!decoded.ok()) return std::move(decoded).status().WithContext("dictionary_index");
-      index = std::move(decoded).value();
-    }
-    type = dictionary(std::move(index), std::move(type), dict->is_ordered());
-    ids->dictionary_id = dict->id();
-  }
   return field(f->name() ? f->name()->str() : std::string(), std::move(type), f->nullable(), std::move(metadata));
 }
 

@@ -33,11 +33,11 @@ namespace quiver::ipc::testing {
 /// Nested types stop at this depth: the deepest path is four nested types over a leaf.
 inline constexpr int kMaxDepth = 4;
 
-/// What may sit at the root of a generated array. Dictionary values cannot be
-/// dictionaries and extension storage can be neither (a Field carries one dictionary
-/// encoding and one extension name); extension(dictionary) reads back as
-/// dictionary(extension), so only the latter is generated.
-enum class Root { kAny, kNoDictionary, kStorage };
+/// What may sit at the root of a generated array. A Field carries one dictionary encoding
+/// and one extension name, so dictionary values can be neither a dictionary nor an
+/// extension, and extension storage cannot be an extension; an extension over a dictionary
+/// is the canonical form (dictionary(extension) reads back as it, as in Arrow C++).
+enum class Root { kAny, kDictionaryValues, kStorage };
 
 /// A value in [lo, hi), uniform whatever the RapidCheck size (gen::inRange scales its
 /// range with the size, so at the start of a run it would pick only the first kinds).
@@ -333,7 +333,7 @@ inline ArrayPtr GenDenseUnion(int depth, int64_t length) {
 inline ArrayPtr GenDictionary(int depth, int64_t length) {
   const TypePtr index = *rc::gen::element(int8(), int16(), int32(), int64(), uint8(), uint16(), uint32(), uint64());
   const int64_t size = Pick<int64_t>(0, 7);
-  ArrayPtr values = GenChild(depth + 1, size, Root::kNoDictionary);
+  ArrayPtr values = GenChild(depth + 1, size, Root::kDictionaryValues);
   const auto valid = GenValidity(length, /*nullable=*/true);
   FixedBytesBuilder b(index->byte_width());
   for (int64_t i = 0; i < length; ++i) {
@@ -391,9 +391,9 @@ inline ArrayPtr GenArray(int depth, int64_t length, Root root) {
     case 6: return GenMap(depth, length);
     case 7: return GenSparseUnion(depth, length);
     case 8: return GenDenseUnion(depth, length);
-    case 9: return root == Root::kAny ? GenDictionary(depth, length) : GenStruct(depth, length);
+    case 9: return root != Root::kDictionaryValues ? GenDictionary(depth, length) : GenStruct(depth, length);
     case 10: return GenRunEndEncoded(depth, length);
-    default: return root == Root::kStorage ? GenList(depth, length, false) : GenExtension(depth, length);
+    default: return root == Root::kAny ? GenExtension(depth, length) : GenList(depth, length, false);
   }
 }
 
