@@ -1,0 +1,115 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+#include "parquet/arrow/assemble.h"
+
+#include "core/str_cat.h"
+#include "parquet/arrow/leaf_array.h"
+#include "quiver/arrow/bit_util.h"
+#include "quiver/arrow/builder.h"
+
+namespace quiver::parquet::arrow {
+namespace {
+
+using internal::StrCat;
+
+Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& leaves, int16_t d, int16_t rad);
+
+Result<ArrayPtr> AssembleLeaf(const FieldNode& node, column::LeafData& L, int16_t d, int16_t rad) {
+  const int16_t max_def = L.desc.max_def;
+  int64_t length = 0, nulls = 0;
+  std::shared_ptr<Buffer> validity;
+  if (max_def == 0 && L.desc.max_rep == 0) {
+    length = L.entry_end - L.entry_begin;
+  } else {
+    // Count the slots first, then fill the bitmap.
+    for (int64_t i = L.entry_begin; i < L.entry_end; ++i) {
+      if (L.rep_at(i) <= d && L.def_at(i) >= rad) {
+        ++length;
+        nulls += L.def_at(i) != max_def;
+      }
+    }
+    if (nulls > 0) {
+      QUIVER_ASSIGN_OR_RETURN(validity, Buffer::Allocate(bit_util::BytesForBits(length)));
+      uint8_t* bits = validity->mutable_data();
+      int64_t s = 0;
+      for (int64_t i = L.entry_begin; i < L.entry_end; ++i) {
+        if (L.rep_at(i) <= d && L.def_at(i) >= rad) {
+          if (L.def_at(i) == max_def) bit_util::SetBit(bits, s);
+          ++s;
+        }
+      }
+    }
+  }
+  return MakeLeafArray(L, node.element, node.field->type(), std::move(validity), length, nulls);
+}
+
+Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& leaves, int16_t d, int16_t rad) {
+  column::LeafData& L = leaves[static_cast<size_t>(node.first_leaf)];
+  if (node.kind == NodeKind::kLeaf) return AssembleLeaf(node, L, d, rad);
+  const bool nullable = node.field->nullable();
+  std::vector<bool> validity;
+  bool any_null = false;
+  if (node.kind == NodeKind::kStruct) {
+    int64_t length = 0;
+    for (int64_t i = L.entry_begin; i < L.entry_end; ++i) {
+      if (L.rep_at(i) <= d && L.def_at(i) >= rad) {
+        bool valid = L.def_at(i) >= node.def_level;
+        any_null |= !valid;
+        validity.push_back(valid);
+        ++length;
+      }
+    }
+    std::vector<ArrayPtr> children;
+    for (size_t c = 0; c < node.children.size(); ++c) {
+      QUIVER_ASSIGN_OR_RETURN(ArrayPtr child, Assemble(node.children[c], leaves, d, rad));
+      // Leaves under one struct must agree on its slots; corrupt levels can make them differ.
+      if (child->length != length) {
+        return Status::InvalidInput(StrCat("expected ", length, " values of field '", node.children[c].field->name(),
+                                           "' (as its sibling's levels give) but its levels give ", child->length));
+      }
+      children.push_back(std::move(child));
+    }
+    if (!any_null || !nullable) validity.clear();
+    return MakeStructArray(node.field->type(), std::move(children), validity, length);
+  }
+  // List or map.
+  std::vector<int64_t> offsets{0};
+  int64_t elements = 0;
+  bool open = false;
+  for (int64_t i = L.entry_begin; i < L.entry_end; ++i) {
+    const uint16_t r = L.rep_at(i), df = L.def_at(i);
+    if (r <= d) {
+      if (df < rad) {
+        open = false;
+        continue;
+      }
+      if (!validity.empty()) offsets.push_back(elements);
+      bool valid = df >= node.def_level;
+      any_null |= !valid;
+      validity.push_back(valid);
+      open = true;
+      if (df >= node.elem_def) ++elements;
+    } else if (r == node.rep_level) {
+      if (!open || df < node.elem_def) {
+        return Status::InvalidInput(StrCat("expected a list element to continue at level entry ", i,
+                                           " but found no open list (definition level ", df, ")"));
+      }
+      ++elements;
+    }
+  }
+  if (!validity.empty()) offsets.push_back(elements);
+  QUIVER_ASSIGN_OR_RETURN(ArrayPtr child, Assemble(node.children[0], leaves, node.rep_level, node.elem_def));
+  if (child->length != elements) {
+    return Status::InvalidInput(StrCat("expected ", elements, " list elements but the levels of '",
+                                       node.children[0].field->name(), "' give ", child->length));
+  }
+  if (!any_null || !nullable) validity.clear();
+  return MakeListArray(node.field->type(), offsets, std::move(child), validity);
+}
+
+}  // namespace
+
+Result<ArrayPtr> AssembleColumn(const FieldNode& node, std::vector<column::LeafData>& leaves) {
+  return Assemble(node, leaves, 0, 0);
+}
+
+}  // namespace quiver::parquet::arrow
