@@ -17,7 +17,7 @@ import {
 import type { DataTypeInfo, FieldInfo, ReadOptions, Result, TableHandle, Value } from './types.js';
 
 const USAGE = `usage: quiver <command> [options]
-  inspect FILE                     format, schema, rows, batches and sizes
+  inspect FILE                     format, schema, rows, batches, codecs and sizes
   head FILE [-n N] [--json]        the first rows (default 10) as a table, or JSON
   convert IN OUT [--format arrow|arrows|feather|parquet] [--compression none|lz4|zstd] [--level N]
                                    rewrite IN; the format defaults from OUT's extension
@@ -117,6 +117,7 @@ async function inspect(path: string): Promise<number> {
   if (!info.ok) return report(path, info);
   out.write(`file:    ${path}\nformat:  ${format}\nsize:    ${formatBytes(size)} (${size} bytes)\n`);
   out.write(`rows:    ${info.value.rows}\ncolumns: ${info.value.columns}\nbatches: ${info.value.batches}\n`);
+  out.write(`codecs:  ${info.value.codecs.length > 0 ? info.value.codecs.join(', ') : '(no batches)'}\n`);
   out.write(`memory:  ${formatBytes(info.value.bytes)} of Arrow buffers in WebAssembly memory\nschema:\n`);
   printFields(schema.value.fields, '  ');
   const meta = Object.entries(schema.value.metadata);

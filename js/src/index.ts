@@ -206,7 +206,13 @@ export async function getSchema(handle: TableHandle): Promise<Result<SchemaInfo>
   return withTable(handle, (inst, id) => textCall<SchemaInfo>(inst, inst.module.schema(id)));
 }
 
-/** Rows, columns, record batches and bytes in WebAssembly memory. */
+/**
+ * Rows, columns, record batches, bytes in WebAssembly memory and the codecs the data was
+ * compressed with.
+ * @example
+ * const info = await getTableInfo(handle);
+ * if (info.ok) console.log(info.value.rows, info.value.codecs.join(', '));
+ */
 export async function getTableInfo(handle: TableHandle): Promise<Result<TableInfo>> {
   return withTable(handle, (inst, id) => textCall<TableInfo>(inst, inst.module.tableInfo(id)));
 }

@@ -139,6 +139,12 @@ export interface TableInfo {
   readonly batches: number;
   /** Bytes of the buffers the table references in WebAssembly memory (shared ones once). */
   readonly bytes: number;
+  /**
+   * Body compressions of the IPC messages (record batches and dictionaries) the table was
+   * read from, in the order `none`, `lz4`, `zstd`; empty when there were none. Tables made
+   * by `selectColumns`, `slice`, `concatTables` and `getBatch` carry their sources' codecs.
+   */
+  readonly codecs: readonly ('none' | 'lz4' | 'zstd')[];
 }
 
 /**

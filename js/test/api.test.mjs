@@ -49,6 +49,7 @@ test('getTableInfo and getSchema', async () => {
   assert.equal(info.columns, 7);
   assert.equal(info.batches, 1);
   assert.ok(info.bytes > 0);
+  assert.deepEqual(info.codecs, ['none']);
   const schema = expectOk(await q.getSchema(h));
   const at = schema.fields[4];
   assert.equal(at.type.id, 'timestamp');
@@ -127,11 +128,14 @@ test('writeTableToIpc: boolean and options round trip', async () => {
   for (const options of [{}, { format: 'stream' }, { compression: 'zstd', level: 5 }, { format: 'stream', compression: 'lz4', metadata: { origin: 'test' } }]) {
     const bytes = expectOk(await q.writeTableToIpc(h, options));
     const back = expectOk(await q.readTableFromArrayBuffer(bytes));
-    assert.equal(expectOk(await q.getTableInfo(back)).rows, 4);
+    const info = expectOk(await q.getTableInfo(back));
+    assert.equal(info.rows, 4);
+    assert.deepEqual(info.codecs, [options.compression ?? 'none']);
     if (options.metadata) assert.equal(expectOk(await q.getSchema(back)).metadata.origin, 'test');
     expectOk(await q.freeTable(back));
   }
   const fromLz4 = expectOk(await q.readTableFromArrayBuffer(lz4));
+  assert.deepEqual(expectOk(await q.getTableInfo(fromLz4)).codecs, ['lz4']);
   assert.deepEqual(expectOk(await q.getRows(fromLz4, { limit: 1 }))[0].name, 'a');
   expectOk(await q.freeTable(fromLz4));
   const feather = expectOk(await q.writeTableToFeather(h, { compression: 'zstd' }));

@@ -29,8 +29,20 @@ test('inspect', () => {
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /format: +Arrow IPC file \(Feather v2\)/);
   assert.match(r.out, /rows: +4/);
+  assert.match(r.out, /codecs: +none\n/);
   assert.match(r.out, /at: Timestamp\(ms, "UTC"\)/);
   assert.match(run('inspect', stream).out, /format: +Arrow IPC stream/);
+});
+
+test('inspect shows the codecs of compressed files', () => {
+  for (const [name, codec] of [['lz4.arrow', 'lz4'], ['zstd.arrows', 'zstd']]) {
+    const target = join(dir, name);
+    const c = run('convert', good, target, '--compression', codec);
+    assert.equal(c.code, 0, c.err);
+    const r = run('inspect', target);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, new RegExp(`codecs: +${codec}\n`));
+  }
 });
 
 test('head, as a table and as JSON', () => {

@@ -39,12 +39,12 @@ test('TSDoc examples type-check', () => {
     "import * as quiver from '../src/index.js';",
     "import { readTableFromFile } from '../src/node.js';",
     ...imports,
-    'const { initWasm, readTableFromArrayBuffer, getSchemaSummary, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter } = quiver;',
+    'const { initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter } = quiver;',
     'declare const handle: quiver.TableHandle;',
     'declare const bytes: Uint8Array;',
     "declare const arrowTable: import('apache-arrow').Table;",
     ...bodies,
-    'export const used = [readTableFromFile, initWasm, readTableFromArrayBuffer, getSchemaSummary, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter];',
+    'export const used = [readTableFromFile, initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter];',
   ].join('\n');
   writeFileSync(join(dir, 'examples.ts'), source);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({

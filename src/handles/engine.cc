@@ -87,6 +87,16 @@ class DrainSink final : public io::Sink {
   int64_t drained_ = 0;
 };
 
+// The facade's name of a codec, as MakeWriteRequest accepts it.
+const char* CompressionName(ipc::Compression c) {
+  switch (c) {
+    case ipc::Compression::kNone: return "none";
+    case ipc::Compression::kLz4Frame: return "lz4";
+    case ipc::Compression::kZstd: return "zstd";
+  }
+  return "none";
+}
+
 }  // namespace
 
 struct Engine::Writer {
@@ -169,9 +179,16 @@ Result<std::vector<uint64_t>> ParseIdList(std::string_view text) {
   return out;
 }
 
-Result<HandleId> Engine::Adopt(Result<TablePtr> table) {
+Result<HandleId> Engine::Adopt(Result<TablePtr> table, ipc::CompressionSet codecs) {
   if (!table.ok()) return std::move(table).status();
-  return handles_.Insert(std::move(table).value());
+  QUIVER_ASSIGN_OR_RETURN(HandleId id, handles_.Insert(std::move(table).value()));
+  if (!codecs.empty()) codecs_[id] = codecs;
+  return id;
+}
+
+ipc::CompressionSet Engine::CodecsOf(HandleId id) const {
+  auto it = codecs_.find(id);
+  return it == codecs_.end() ? ipc::CompressionSet() : it->second;
 }
 
 Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view format, bool validate_full) {
@@ -184,15 +201,26 @@ Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view fo
   }
   ipc::ReadOptions options;
   options.validate_full = validate_full;
+  ipc::CompressionSet codecs;
   switch (f) {
-    case Format::kArrowFile: return Adopt(ipc::ReadFile(bytes, options));
-    case Format::kArrowStream: return Adopt(ipc::ReadStream(bytes, options));
+    case Format::kArrowFile: {
+      auto table = ipc::ReadFile(bytes, options, &codecs);
+      return Adopt(std::move(table), codecs);
+    }
+    case Format::kArrowStream: {
+      auto table = ipc::ReadStream(bytes, options, &codecs);
+      return Adopt(std::move(table), codecs);
+    }
     case Format::kParquet: return Status::Unsupported("Parquet reading is not in this build yet");
   }
   return Status::Internal("unknown format");
 }
 
-Status Engine::Free(HandleId id) { return handles_.Release(id); }
+Status Engine::Free(HandleId id) {
+  QUIVER_RETURN_IF_ERROR(handles_.Release(id));
+  codecs_.erase(id);
+  return Status::OK();
+}
 
 Status Engine::SetTextOutput(std::string text) {
   auto* owned = new std::string(std::move(text));
@@ -218,8 +246,18 @@ Status Engine::TableInfo(HandleId id) {
   for (const auto& b : t->batches()) {
     for (const auto& c : b->columns()) CountBuffers(*c, &seen, &bytes);
   }
-  return SetTextOutput(StrCat("{\"rows\":", t->num_rows(), ",\"columns\":", t->num_columns(),
-                              ",\"batches\":", static_cast<int64_t>(t->batches().size()), ",\"bytes\":", bytes, "}"));
+  std::string json = StrCat("{\"rows\":", t->num_rows(), ",\"columns\":", t->num_columns(),
+                            ",\"batches\":", static_cast<int64_t>(t->batches().size()), ",\"bytes\":", bytes,
+                            ",\"codecs\":[");
+  const ipc::CompressionSet codecs = CodecsOf(id);
+  bool first = true;
+  for (const ipc::Compression c : {ipc::Compression::kNone, ipc::Compression::kLz4Frame, ipc::Compression::kZstd}) {
+    if (!codecs.Contains(c)) continue;
+    json += StrCat(first ? "\"" : ",\"", CompressionName(c), "\"");
+    first = false;
+  }
+  json += "]}";
+  return SetTextOutput(std::move(json));
 }
 
 Status Engine::Rows(HandleId id, double offset, double length) {
@@ -299,7 +337,7 @@ Result<HandleId> Engine::SelectColumns(HandleId id, std::string_view indices) {
     QUIVER_ASSIGN_OR_RETURN(auto batch, RecordBatch::Make(schema, b->num_rows(), std::move(columns)));
     batches.push_back(std::move(batch));
   }
-  return Adopt(Table::Make(std::move(schema), std::move(batches)));
+  return Adopt(Table::Make(std::move(schema), std::move(batches)), CodecsOf(id));
 }
 
 Result<HandleId> Engine::Slice(HandleId id, double offset, double length) {
@@ -310,16 +348,18 @@ Result<HandleId> Engine::Slice(HandleId id, double offset, double length) {
     return Status::InvalidArgument(
         StrCat("expected rows [", off, ", ", off + len, ") within [0, ", t->num_rows(), "] but they are outside"));
   }
-  return Adopt(t->Slice(off, len));
+  return Adopt(t->Slice(off, len), CodecsOf(id));
 }
 
 Result<HandleId> Engine::Concat(std::string_view ids) {
   QUIVER_ASSIGN_OR_RETURN(std::vector<uint64_t> list, ParseIdList(ids));
   if (list.empty()) return Status::InvalidArgument("expected at least one table to concatenate but found none");
   std::vector<TablePtr> tables;
+  ipc::CompressionSet codecs;
   for (uint64_t id : list) {
     QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
     tables.push_back(std::move(t));
+    codecs.Insert(CodecsOf(id));
   }
   const SchemaPtr& schema = tables.front()->schema();
   std::vector<RecordBatchPtr> batches;
@@ -330,7 +370,7 @@ Result<HandleId> Engine::Concat(std::string_view ids) {
     }
     for (const auto& b : tables[i]->batches()) batches.push_back(b);
   }
-  return Adopt(Table::Make(schema, std::move(batches)));
+  return Adopt(Table::Make(schema, std::move(batches)), codecs);
 }
 
 Status Engine::Write(HandleId id, const WriteRequest& request) {
@@ -384,7 +424,7 @@ Result<HandleId> Engine::Batch(HandleId id, double index) {
   QUIVER_ASSIGN_OR_RETURN(int64_t i, ToCount(index, "batch index"));
   const auto n = static_cast<int64_t>(t->batches().size());
   if (i >= n) return Status::InvalidArgument(StrCat("expected a batch index below ", n, " but found ", i));
-  return Adopt(Table::Make(t->schema(), {t->batches()[static_cast<size_t>(i)]}));
+  return Adopt(Table::Make(t->schema(), {t->batches()[static_cast<size_t>(i)]}), CodecsOf(id));
 }
 
 Status Engine::RegisterPlugin(std::string_view id) {

@@ -8,12 +8,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "handles/format_detect.h"
 #include "handles/handle_table.h"
 #include "quiver/arrow/buffer.h"
 #include "quiver/ipc/options.h"
+#include "quiver/ipc/reader.h"
 #include "quiver/result.h"
 
 namespace quiver::handles {
@@ -62,7 +64,10 @@ class Engine {
   /// Text outputs (left in the output slot as UTF-8 JSON).
   Status SchemaSummary(HandleId id);
   Status Schema(HandleId id);
-  /// `{"rows","columns","batches","bytes"}`; bytes counts each distinct buffer once.
+  /// `{"rows","columns","batches","bytes","codecs"}`; bytes counts each distinct buffer once;
+  /// codecs lists the body compressions ("none", "lz4", "zstd", in that order) of the IPC
+  /// messages the table was read from; tables made from others (selecting, slicing,
+  /// concatenating, a batch) carry their sources' codecs.
   Status TableInfo(HandleId id);
   /// Rows [offset, offset + length) as JSON objects. Errors: kInvalidHandle, kInvalidArgument.
   Status Rows(HandleId id, double offset, double length);
@@ -136,9 +141,13 @@ class Engine {
   struct Writer;
   Status SetTextOutput(std::string text);
   Status DrainWriter(Writer* writer);
-  Result<HandleId> Adopt(Result<TablePtr> table);
+  /// Stores `table` under a new handle, with the codecs it was read with.
+  Result<HandleId> Adopt(Result<TablePtr> table, ipc::CompressionSet codecs);
+  ipc::CompressionSet CodecsOf(HandleId id) const;
 
   HandleTable handles_;
+  // Body compressions of each live table handle's source; erased when the handle is freed.
+  std::unordered_map<HandleId, ipc::CompressionSet> codecs_;
   SlotTable<std::shared_ptr<Writer>> writers_{HandleKind::kWriter, "writer"};
   std::shared_ptr<Buffer> output_;
   uint8_t* input_ = nullptr;

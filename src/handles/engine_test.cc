@@ -42,6 +42,39 @@ TEST(EngineTest, ReadsFileAndStreamByDetection) {
   EXPECT_EQ(e.live_handles(), 0);
 }
 
+// The "codecs" member of TableInfo's JSON, e.g. `["lz4"]`.
+std::string CodecsJson(Engine* e, HandleId id) {
+  EXPECT_TRUE(e->TableInfo(id).ok());
+  const std::string info = OutputText(e->output());
+  const size_t at = info.find("\"codecs\":");
+  return at == std::string::npos ? info : info.substr(at + 9, info.size() - at - 10);
+}
+
+TEST(EngineTest, TableInfoReportsTheCodecsRead) {
+  Engine e;
+  HandleId plain = Must(e.Read(Input(&e, SampleFile()->span()), ""));
+  ASSERT_TRUE(e.TableInfo(plain).ok());
+  const std::string info = OutputText(e.output());
+  EXPECT_EQ(info.substr(info.find(",\"codecs\"")), ",\"codecs\":[\"none\"]}");  // the last member
+  HandleId lz4 = Must(e.Read(Input(&e, SampleFile(false, {.compression = ipc::Compression::kLz4Frame})->span()), ""));
+  EXPECT_EQ(CodecsJson(&e, lz4), "[\"lz4\"]");
+  HandleId zstd = Must(e.Read(Input(&e, SampleFile(true, {.compression = ipc::Compression::kZstd})->span()), ""));
+  EXPECT_EQ(CodecsJson(&e, zstd), "[\"zstd\"]");
+  // Derived tables carry their sources' codecs; a concatenation has all of them, in order.
+  EXPECT_EQ(CodecsJson(&e, Must(e.Slice(lz4, 1, 2))), "[\"lz4\"]");
+  EXPECT_EQ(CodecsJson(&e, Must(e.SelectColumns(zstd, "1"))), "[\"zstd\"]");
+  EXPECT_EQ(CodecsJson(&e, Must(e.Batch(lz4, 1))), "[\"lz4\"]");
+  const std::string all = std::to_string(zstd) + "," + std::to_string(lz4) + "," + std::to_string(plain);
+  EXPECT_EQ(CodecsJson(&e, Must(e.Concat(all))), "[\"none\",\"lz4\",\"zstd\"]");
+  // A freed handle's codecs do not pass to the next table in its slot.
+  ASSERT_TRUE(e.Free(lz4).ok());
+  auto schema_only = ipc::WriteStream(*Must(Table::Make(SampleTable()->schema(), {})));
+  ASSERT_TRUE(schema_only.ok());
+  HandleId empty = Must(e.Read(Input(&e, (*schema_only)->span()), ""));
+  EXPECT_EQ(CodecsJson(&e, empty), "[]");  // no batch, no dictionary: nothing to report
+  EXPECT_EQ(e.TableInfo(lz4).code(), StatusCode::kInvalidHandle);
+}
+
 TEST(EngineTest, ExplicitFormatMismatchIsAnError) {
   Engine e;
   auto id = e.Read(Input(&e, SampleFile(true)->span()), "arrow-file");

@@ -23,18 +23,13 @@ int64_t AlignmentFor(int64_t width) {
 }
 
 Result<const codec::Codec*> BodyCodec(const fb::RecordBatch* batch) {
-  const fb::BodyCompression* c = batch->compression();
-  if (c == nullptr) return static_cast<const codec::Codec*>(nullptr);
-  if (c->method() != fb::BodyCompressionMethod::BUFFER) {
-    return Status::Unsupported(
-        StrCat("expected body compression method BUFFER (0) but found ", static_cast<int>(c->method())));
+  QUIVER_ASSIGN_OR_RETURN(Compression compression, DecodeBodyCompression(batch));
+  switch (compression) {
+    case Compression::kNone: break;
+    case Compression::kLz4Frame: return codec::GetCodec(codec::CodecKind::kLz4Frame);
+    case Compression::kZstd: return codec::GetCodec(codec::CodecKind::kZstd);
   }
-  switch (c->codec()) {
-    case fb::CompressionType::LZ4_FRAME: return codec::GetCodec(codec::CodecKind::kLz4Frame);
-    case fb::CompressionType::ZSTD: return codec::GetCodec(codec::CodecKind::kZstd);
-  }
-  return Status::Unsupported(
-      StrCat("expected compression codec LZ4_FRAME (0) or ZSTD (1) but found ", static_cast<int>(c->codec())));
+  return static_cast<const codec::Codec*>(nullptr);
 }
 
 class ArrayLoader {
@@ -216,6 +211,21 @@ Result<ArrayPtr> ArrayLoader::Load(const TypePtr& type, const FieldIds& ids, int
 }
 
 }  // namespace
+
+Result<Compression> DecodeBodyCompression(const fb::RecordBatch* batch) {
+  const fb::BodyCompression* c = batch->compression();
+  if (c == nullptr) return Compression::kNone;
+  if (c->method() != fb::BodyCompressionMethod::BUFFER) {
+    return Status::Unsupported(
+        StrCat("expected body compression method BUFFER (0) but found ", static_cast<int>(c->method())));
+  }
+  switch (c->codec()) {
+    case fb::CompressionType::LZ4_FRAME: return Compression::kLz4Frame;
+    case fb::CompressionType::ZSTD: return Compression::kZstd;
+  }
+  return Status::Unsupported(
+      StrCat("expected compression codec LZ4_FRAME (0) or ZSTD (1) but found ", static_cast<int>(c->codec())));
+}
 
 Result<std::vector<ArrayPtr>> DecodeRecordBatchColumns(const BatchInput& input, const SchemaInfo& schema,
                                                        const DictionaryMap& dictionaries, const ReadOptions& options) {

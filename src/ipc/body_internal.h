@@ -78,6 +78,11 @@ struct BatchInput {
   fb::MetadataVersion version = fb::MetadataVersion::V5;
 };
 
+/// The body compression `batch` declares: kNone without a BodyCompression.
+/// Errors: kUnsupported for a method other than BUFFER or a codec other than LZ4_FRAME and
+/// ZSTD (whether or not the codec is in this build).
+Result<Compression> DecodeBodyCompression(const fb::RecordBatch* batch);
+
 /// Decodes the columns of a record batch (zero-copy for uncompressed bodies) and checks
 /// that each has the batch's length. Arrays are not yet validated.
 /// Errors: kInvalidInput for nodes, buffers or variadic counts that are missing, negative

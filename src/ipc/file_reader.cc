@@ -39,6 +39,7 @@ struct FileReader::Impl {
   std::vector<internal::FooterBlock> dictionary_blocks;
   std::vector<internal::FooterBlock> batch_blocks;
   KeyValueMetadata footer_metadata;
+  CompressionSet compressions;
 
   Status Open();
   /// Reads and decodes the message a footer block points at.
@@ -111,7 +112,8 @@ Status FileReader::Impl::Open() {
       return Status::InvalidInput("expected a dictionary batch message where the footer points").WithContext(label);
     }
     QUIVER_RETURN_IF_ERROR_CTX(internal::ApplyDictionaryBatch(*message, message->message->version(), schema,
-                                                              /*allow_replacement=*/false, options, &dictionaries),
+                                                              /*allow_replacement=*/false, options, &dictionaries,
+                                                              &compressions),
                                label);
   }
   return Status::OK();
@@ -152,6 +154,7 @@ Result<std::unique_ptr<FileReader>> FileReader::Open(std::shared_ptr<io::Source>
 const SchemaPtr& FileReader::schema() const { return impl_->schema.schema; }
 int FileReader::num_record_batches() const { return static_cast<int>(impl_->batch_blocks.size()); }
 const KeyValueMetadata& FileReader::footer_metadata() const { return impl_->footer_metadata; }
+CompressionSet FileReader::compressions() const { return impl_->compressions; }
 
 Result<RecordBatchPtr> FileReader::ReadRecordBatch(int i) { return ReadRecordBatch(i, nullptr); }
 
@@ -165,13 +168,19 @@ Result<RecordBatchPtr> FileReader::ReadRecordBatch(int i, KeyValueMetadata* cust
   if (message->message->header_type() != fb::MessageHeader::RecordBatch) {
     return Status::InvalidInput("expected a record batch message where the footer points").WithContext(label);
   }
-  auto batch = internal::DecodeRecordBatch(*message, impl_->schema, impl_->dictionaries, impl_->options);
+  auto batch = internal::DecodeRecordBatch(*message, impl_->schema, impl_->dictionaries, impl_->options,
+                                           &impl_->compressions);
   if (!batch.ok()) return std::move(batch).status().WithContext(label);
   if (custom_metadata != nullptr) *custom_metadata = internal::DecodeMetadata(message->message->custom_metadata());
   return batch;
 }
 
 Result<TablePtr> ReadFile(const std::shared_ptr<Buffer>& data, const ReadOptions& options) {
+  return ReadFile(data, options, nullptr);
+}
+
+Result<TablePtr> ReadFile(const std::shared_ptr<Buffer>& data, const ReadOptions& options,
+                          CompressionSet* compressions) {
   QUIVER_ASSIGN_OR_RETURN(auto reader, FileReader::Open(data, options));
   std::vector<RecordBatchPtr> batches;
   batches.reserve(static_cast<size_t>(reader->num_record_batches()));
@@ -179,7 +188,9 @@ Result<TablePtr> ReadFile(const std::shared_ptr<Buffer>& data, const ReadOptions
     QUIVER_ASSIGN_OR_RETURN(auto batch, reader->ReadRecordBatch(i));
     batches.push_back(std::move(batch));
   }
-  return Table::Make(reader->schema(), std::move(batches));
+  QUIVER_ASSIGN_OR_RETURN(TablePtr table, Table::Make(reader->schema(), std::move(batches)));
+  if (compressions != nullptr) *compressions = reader->compressions();
+  return table;
 }
 
 }  // namespace quiver::ipc

@@ -28,26 +28,15 @@ Status Validate(const ArrayData& array, const ReadOptions& options) {
   return options.validate_full ? ValidateArrayFull(array, options.limits) : ValidateArray(array, options.limits);
 }
 
-}  // namespace
-
-Status ApplyDictionaryBatch(const Message& message, fb::MetadataVersion version, const SchemaInfo& schema,
-                            bool allow_replacement, const ReadOptions& options, DictionaryMap* dictionaries) {
-  const fb::DictionaryBatch* batch = message.message->header_as_DictionaryBatch();
-  if (batch == nullptr) return Status::InvalidInput("expected a dictionary batch but the message header is empty");
-  const int64_t id = batch->id();
-  auto field = schema.dictionaries.find(id);
-  if (field == schema.dictionaries.end()) {
-    return Status::InvalidInput(StrCat("expected a dictionary id used by a schema field but found id ", id));
-  }
-  BatchInput input{batch->data(), message.body, version};
-  QUIVER_ASSIGN_OR_RETURN(ArrayPtr values, DecodeDictionaryValues(input, field->second, *dictionaries, options));
-  QUIVER_RETURN_IF_ERROR_CTX(Validate(*values, options), "values");
+// Adds decoded dictionary values under `id`: a new dictionary, a delta or a replacement.
+Status StoreDictionary(int64_t id, bool is_delta, ArrayPtr values, bool allow_replacement, MemoryPool* pool,
+                       DictionaryMap* dictionaries) {
   auto existing = dictionaries->find(id);
-  if (batch->is_delta()) {
+  if (is_delta) {
     if (existing == dictionaries->end()) {
       return Status::InvalidInput(StrCat("expected a dictionary for id ", id, " before its delta but found none"));
     }
-    QUIVER_ASSIGN_OR_RETURN(existing->second, ConcatenateArrays(*existing->second, *values, options.pool));
+    QUIVER_ASSIGN_OR_RETURN(existing->second, ConcatenateArrays(*existing->second, *values, pool));
     return Status::OK();
   }
   if (existing != dictionaries->end()) {
@@ -62,8 +51,32 @@ Status ApplyDictionaryBatch(const Message& message, fb::MetadataVersion version,
   return Status::OK();
 }
 
+}  // namespace
+
+Status ApplyDictionaryBatch(const Message& message, fb::MetadataVersion version, const SchemaInfo& schema,
+                            bool allow_replacement, const ReadOptions& options, DictionaryMap* dictionaries,
+                            CompressionSet* compressions) {
+  const fb::DictionaryBatch* batch = message.message->header_as_DictionaryBatch();
+  if (batch == nullptr) return Status::InvalidInput("expected a dictionary batch but the message header is empty");
+  const int64_t id = batch->id();
+  auto field = schema.dictionaries.find(id);
+  if (field == schema.dictionaries.end()) {
+    return Status::InvalidInput(StrCat("expected a dictionary id used by a schema field but found id ", id));
+  }
+  BatchInput input{batch->data(), message.body, version};
+  QUIVER_ASSIGN_OR_RETURN(ArrayPtr values, DecodeDictionaryValues(input, field->second, *dictionaries, options));
+  QUIVER_RETURN_IF_ERROR_CTX(Validate(*values, options), "values");
+  QUIVER_RETURN_IF_ERROR(
+      StoreDictionary(id, batch->is_delta(), std::move(values), allow_replacement, options.pool, dictionaries));
+  // Recorded once the message is applied; decoding it has already rejected unknown codecs.
+  QUIVER_ASSIGN_OR_RETURN(Compression compression, DecodeBodyCompression(input.batch));
+  compressions->Insert(compression);
+  return Status::OK();
+}
+
 Result<RecordBatchPtr> DecodeRecordBatch(const Message& message, const SchemaInfo& schema,
-                                         const DictionaryMap& dictionaries, const ReadOptions& options) {
+                                         const DictionaryMap& dictionaries, const ReadOptions& options,
+                                         CompressionSet* compressions) {
   const fb::RecordBatch* batch = message.message->header_as_RecordBatch();
   if (batch == nullptr) return Status::InvalidInput("expected a record batch but the message header is empty");
   BatchInput input{batch, message.body, message.message->version()};
@@ -74,6 +87,9 @@ Result<RecordBatchPtr> DecodeRecordBatch(const Message& message, const SchemaInf
   const RecordBatchPtr& rb = made.value();
   QUIVER_RETURN_IF_ERROR(options.validate_full ? ValidateRecordBatchFull(*rb, options.limits)
                                                : ValidateRecordBatch(*rb, options.limits));
+  // Recorded once the batch is valid; decoding it has already rejected unknown codecs.
+  QUIVER_ASSIGN_OR_RETURN(Compression compression, DecodeBodyCompression(batch));
+  compressions->Insert(compression);
   return made;
 }
 
@@ -99,13 +115,14 @@ Result<RecordBatchPtr> StreamMessages::Apply(const Message& message, KeyValueMet
     case fb::MessageHeader::DictionaryBatch: {
       const int64_t index = dictionary_batches_++;
       QUIVER_RETURN_IF_ERROR_CTX(ApplyDictionaryBatch(message, message.message->version(), *schema_,
-                                                      /*allow_replacement=*/true, options_, &dictionaries_),
+                                                      /*allow_replacement=*/true, options_, &dictionaries_,
+                                                      &compressions_),
                                  StrCat("dictionary_batch[", index, "]"));
       return RecordBatchPtr();
     }
     case fb::MessageHeader::RecordBatch: {
       const int64_t index = record_batches_++;
-      auto batch = DecodeRecordBatch(message, *schema_, dictionaries_, options_);
+      auto batch = DecodeRecordBatch(message, *schema_, dictionaries_, options_, &compressions_);
       if (!batch.ok()) return std::move(batch).status().WithContext(StrCat("record_batch[", index, "]"));
       if (metadata != nullptr) *metadata = DecodeMetadata(message.message->custom_metadata());
       return batch;
@@ -122,6 +139,11 @@ Result<RecordBatchPtr> StreamMessages::Apply(const Message& message, KeyValueMet
 }  // namespace internal
 
 Result<TablePtr> ReadStream(const std::shared_ptr<Buffer>& data, const ReadOptions& options) {
+  return ReadStream(data, options, nullptr);
+}
+
+Result<TablePtr> ReadStream(const std::shared_ptr<Buffer>& data, const ReadOptions& options,
+                            CompressionSet* compressions) {
   QUIVER_RETURN_IF_ERROR(options.Validate());
   if (!data) return Status::InvalidArgument("stream buffer is null");
   internal::StreamMessages messages(options);
@@ -144,7 +166,9 @@ Result<TablePtr> ReadStream(const std::shared_ptr<Buffer>& data, const ReadOptio
     return Status::Truncated(quiver::internal::StrCat("expected a schema message but the stream ended after ", offset,
                                                       " bytes"));
   }
-  return Table::Make(messages.schema(), std::move(batches));
+  QUIVER_ASSIGN_OR_RETURN(TablePtr table, Table::Make(messages.schema(), std::move(batches)));
+  if (compressions != nullptr) *compressions = messages.compressions();
+  return table;
 }
 
 }  // namespace quiver::ipc

@@ -12,19 +12,24 @@
 #include "ipc/metadata_internal.h"
 #include "quiver/arrow/table.h"
 #include "quiver/ipc/options.h"
+#include "quiver/ipc/reader.h"
 
 namespace quiver::ipc::internal {
 
 /// Decodes, validates and applies one DictionaryBatch: a new dictionary, a delta (values
-/// appended) or, when `allow_replacement`, a replacement.
+/// appended) or, when `allow_replacement`, a replacement. On success the message's body
+/// compression is added to `*compressions` (not null).
 /// Errors: kInvalidInput for an id no field uses, a delta without a dictionary, a
 /// replacement where none is allowed; those of DecodeDictionaryValues and validation.
 Status ApplyDictionaryBatch(const Message& message, fb::MetadataVersion version, const SchemaInfo& schema,
-                            bool allow_replacement, const ReadOptions& options, DictionaryMap* dictionaries);
+                            bool allow_replacement, const ReadOptions& options, DictionaryMap* dictionaries,
+                            CompressionSet* compressions);
 
-/// Decodes and validates one RecordBatch message.
+/// Decodes and validates one RecordBatch message. On success the message's body
+/// compression is added to `*compressions` (not null).
 Result<RecordBatchPtr> DecodeRecordBatch(const Message& message, const SchemaInfo& schema,
-                                         const DictionaryMap& dictionaries, const ReadOptions& options);
+                                         const DictionaryMap& dictionaries, const ReadOptions& options,
+                                         CompressionSet* compressions);
 
 /// The message sequence of one stream: the schema first, then dictionaries and record
 /// batches in any order.
@@ -40,6 +45,8 @@ class StreamMessages {
 
   bool has_schema() const { return schema_.has_value(); }
   const SchemaPtr& schema() const;
+  /// Body compressions of the dictionary and record batch messages applied so far.
+  CompressionSet compressions() const { return compressions_; }
 
  private:
   const ReadOptions& options_;
@@ -47,6 +54,7 @@ class StreamMessages {
   DictionaryMap dictionaries_;
   int64_t record_batches_ = 0;
   int64_t dictionary_batches_ = 0;
+  CompressionSet compressions_;
 };
 
 }  // namespace quiver::ipc::internal

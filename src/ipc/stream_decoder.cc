@@ -181,6 +181,8 @@ std::vector<RecordBatchPtr> StreamDecoder::TakeBatches() {
 
 const std::vector<KeyValueMetadata>& StreamDecoder::pending_batch_metadata() const { return impl_->batch_metadata; }
 
+CompressionSet StreamDecoder::compressions() const { return impl_->messages.compressions(); }
+
 bool StreamDecoder::finished() const { return impl_->finished; }
 
 int64_t StreamDecoder::next_required_size() const { return impl_->error.ok() ? impl_->next_required : 0; }

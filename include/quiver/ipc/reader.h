@@ -14,6 +14,25 @@
 
 namespace quiver::ipc {
 
+/// A set of Compression values: the body compressions (BodyCompression of record batch and
+/// dictionary messages, kNone for messages without one) that a reader has decoded. One byte;
+/// copy it freely.
+class CompressionSet {
+ public:
+  /// Adds `c`. Precondition: `c` is one of the Compression enumerators.
+  constexpr void Insert(Compression c) { bits_ = static_cast<uint8_t>(bits_ | Bit(c)); }
+  /// Adds every member of `other`.
+  constexpr void Insert(CompressionSet other) { bits_ = static_cast<uint8_t>(bits_ | other.bits_); }
+  constexpr bool Contains(Compression c) const { return (bits_ & Bit(c)) != 0; }
+  /// True when no record batch or dictionary message has been decoded.
+  constexpr bool empty() const { return bits_ == 0; }
+  friend constexpr bool operator==(CompressionSet, CompressionSet) = default;
+
+ private:
+  static constexpr uint8_t Bit(Compression c) { return static_cast<uint8_t>(1u << static_cast<unsigned>(c)); }
+  uint8_t bits_ = 0;
+};
+
 /// Reads a whole Arrow IPC stream (continuation-marker framing, or the legacy framing
 /// without it; the end-of-stream marker is optional) into a Table.
 ///
@@ -25,11 +44,19 @@ namespace quiver::ipc {
 /// `options.limits` would be exceeded. Messages carry a context path such as
 /// `record_batch[3].column['price']`.
 Result<TablePtr> ReadStream(const std::shared_ptr<Buffer>& data, const ReadOptions& options = {});
+/// As ReadStream(data, options); on success, also stores in `*compressions` (when not null)
+/// the body compressions of the stream's record batch and dictionary messages.
+Result<TablePtr> ReadStream(const std::shared_ptr<Buffer>& data, const ReadOptions& options,
+                            CompressionSet* compressions);
 
 /// Reads a whole Arrow IPC file (Feather v2) into a Table: the schema and the batches
 /// listed in the footer, in order. Errors as ReadStream; a footer that points outside the
 /// file is kInvalidInput.
 Result<TablePtr> ReadFile(const std::shared_ptr<Buffer>& data, const ReadOptions& options = {});
+/// As ReadFile(data, options); on success, also stores in `*compressions` (when not null)
+/// the body compressions of the file's record batch and dictionary messages.
+Result<TablePtr> ReadFile(const std::shared_ptr<Buffer>& data, const ReadOptions& options,
+                          CompressionSet* compressions);
 
 /// Random access to the record batches of an Arrow IPC file: Open reads the footer, the
 /// schema and every dictionary; ReadRecordBatch(i) then reads batch i without reading the
@@ -50,6 +77,10 @@ class FileReader {
   int num_record_batches() const;
   /// The footer's custom metadata (file-level key-value pairs).
   const KeyValueMetadata& footer_metadata() const;
+  /// Body compressions of the messages decoded so far: every dictionary (read by Open) and
+  /// the record batches ReadRecordBatch has returned. Only reading every batch makes the
+  /// set complete; nothing is read to fill it.
+  CompressionSet compressions() const;
 
   /// Reads and validates batch `i` in [0, num_record_batches()).
   /// Errors: kInvalidArgument for `i` out of range, otherwise those of ReadFile with the
@@ -94,6 +125,8 @@ class StreamDecoder {
   /// Message custom metadata of the batches TakeBatches would return, index for index.
   /// Empty metadata for batches whose message had none.
   const std::vector<KeyValueMetadata>& pending_batch_metadata() const;
+  /// Body compressions of the record batch and dictionary messages decoded so far.
+  CompressionSet compressions() const;
   /// True once the end-of-stream marker has been consumed.
   bool finished() const;
   /// At least how many more bytes are needed before the next message can be decoded
