@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/str_cat.h"
+#include "core/utf8_internal.h"
 
 namespace quiver::internal {
 namespace {
@@ -158,34 +159,6 @@ void AppendHexByte(std::string* out, const char* prefix, uint8_t b) {
   out->append(prefix);
   out->push_back(kHexDigits[b >> 4]);
   out->push_back(kHexDigits[b & 15]);
-}
-
-/// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one.
-/// Overlong forms, surrogates and code points past U+10FFFF are invalid (RFC 3629).
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const auto byte = [&s](size_t k) { return static_cast<uint8_t>(s[k]); };
-  const uint8_t c = byte(i);
-  size_t len;
-  uint8_t lo = 0x80, hi = 0xBF;  // range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() - i < len) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return len;
 }
 
 }  // namespace

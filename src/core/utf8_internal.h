@@ -2,7 +2,9 @@
 // UTF-8 validation for untrusted strings (utf8 arrays, Parquet byte arrays, metadata).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace quiver::internal {
 
@@ -11,6 +13,11 @@ namespace quiver::internal {
 /// sequence at the end. On false, `*error_pos` (when not null) is the position of the first
 /// byte of the first ill-formed sequence. `data` may be null when `size` is 0.
 bool ValidateUtf8(const uint8_t* data, int64_t size, int64_t* error_pos = nullptr);
+
+/// Length (2 to 4) of the well-formed multi-byte UTF-8 sequence starting at s[i], or 0 when
+/// the bytes there are not one (overlong forms, surrogates, code points past U+10FFFF,
+/// truncation). Precondition: i < s.size(). ASCII bytes are the caller's business.
+size_t Utf8SequenceLength(std::string_view s, size_t i);
 
 /// True for a UTF-8 continuation byte (10xxxxxx): a valid string never starts with one.
 inline bool IsUtf8Continuation(uint8_t byte) { return (byte & 0xC0) == 0x80; }

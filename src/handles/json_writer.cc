@@ -3,40 +3,9 @@
 
 #include <charconv>
 
+#include "core/utf8_internal.h"
+
 namespace quiver::handles {
-
-namespace {
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid
-// (overlong forms, surrogates and values past U+10FFFF are invalid, RFC 3629).
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const auto b0 = static_cast<uint8_t>(s[i]);
-  size_t n = 0;
-  uint32_t lo = 0x80, hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() - i < n) return 0;
-  const auto b1 = static_cast<uint8_t>(s[i + 1]);
-  if (b1 < lo || b1 > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    const auto b = static_cast<uint8_t>(s[i + k]);
-    if (b < 0x80 || b > 0xBF) return 0;
-  }
-  return n;
-}
-
-}  // namespace
 
 void AppendJsonString(std::string* out, std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -62,7 +31,7 @@ void AppendJsonString(std::string* out, std::string_view bytes) {
       ++i;
       continue;
     }
-    const size_t n = Utf8SequenceLength(bytes, i);
+    const size_t n = internal::Utf8SequenceLength(bytes, i);
     if (n == 0) {
       out->append("\\ufffd");
       ++i;

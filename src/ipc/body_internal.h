@@ -2,6 +2,8 @@
 // Record batch bodies: arrays <-> field nodes and buffers, with optional compression.
 #pragma once
 
+#include <cstring>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -98,5 +100,24 @@ Result<ArrayPtr> DecodeDictionaryValues(const BatchInput& input, const Dictionar
 /// Concatenates two valid arrays of equal type (dictionary deltas). Errors: kOutOfMemory,
 /// kLimitExceeded when offsets overflow their width, kInvalidArgument for different types.
 Result<ArrayPtr> ConcatenateArrays(const ArrayData& a, const ArrayData& b, MemoryPool* pool);
+
+/// The signed integer of `width` bytes (1, 2, 4 or 8) at p, little-endian, unaligned.
+inline int64_t LoadInt(const uint8_t* p, int width) {
+  switch (width) {
+    case 1: return static_cast<int8_t>(*p);
+    case 2: { int16_t v; std::memcpy(&v, p, 2); return v; }
+    case 4: { int32_t v; std::memcpy(&v, p, 4); return v; }
+    default: { int64_t v; std::memcpy(&v, p, 8); return v; }
+  }
+}
+
+/// Stores `value` as a signed integer of `width` bytes (2, 4 or 8) at p, unaligned.
+inline void StoreInt(uint8_t* p, int width, int64_t value) {
+  switch (width) {
+    case 2: { auto v = static_cast<int16_t>(value); std::memcpy(p, &v, 2); return; }
+    case 4: { auto v = static_cast<int32_t>(value); std::memcpy(p, &v, 4); return; }
+    default: std::memcpy(p, &value, 8); return;
+  }
+}
 
 }  // namespace quiver::ipc::internal

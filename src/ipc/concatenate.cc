@@ -17,23 +17,6 @@ using quiver::internal::StrCat;
 
 namespace {
 
-int64_t LoadInt(const uint8_t* p, int width) {
-  switch (width) {
-    case 1: return static_cast<int8_t>(*p);
-    case 2: { int16_t v; std::memcpy(&v, p, 2); return v; }
-    case 4: { int32_t v; std::memcpy(&v, p, 4); return v; }
-    default: { int64_t v; std::memcpy(&v, p, 8); return v; }
-  }
-}
-
-void StoreInt(uint8_t* p, int width, int64_t value) {
-  switch (width) {
-    case 2: { auto v = static_cast<int16_t>(value); std::memcpy(p, &v, 2); return; }
-    case 4: { auto v = static_cast<int32_t>(value); std::memcpy(p, &v, 4); return; }
-    default: std::memcpy(p, &value, 8); return;
-  }
-}
-
 class Concatenator {
  public:
   explicit Concatenator(MemoryPool* pool) : pool_(pool) {}

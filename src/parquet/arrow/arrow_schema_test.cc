@@ -72,6 +72,76 @@ TEST(ArrowSchemaTest, RestoresArrowTypes) {
             "k: [[\"blue\", \"red\"]]");
 }
 
+// An extension type over utf8, next to large_utf8, duration[ns] and a dictionary with
+// int8 indices over binary, all restored from one ARROW:schema written by our IPC writer.
+TEST(ArrowSchemaTest, RestoresExtensionLargeUtf8DurationDictionary) {
+  testing::FileSpec f;
+  f.columns = {{"e", PhysicalType::kByteArray, Repetition::kOptional, ConvertedType::kUtf8},
+               {"s", PhysicalType::kByteArray, Repetition::kRequired, ConvertedType::kUtf8},
+               {"d", PhysicalType::kInt64, Repetition::kRequired},
+               {"k", PhysicalType::kByteArray, Repetition::kRequired}};
+  PageSpec e, s, d, kd, k;
+  e.num_values = s.num_values = d.num_values = k.num_values = 2;
+  e.body = testing::Concat({testing::V1Levels({1, 0}, 1), PlainStrings({"ext"})});
+  s.body = PlainStrings({"", "long"});
+  d.body = PlainValues<int64_t>({-1, 1000000000});
+  kd.type = PageType::kDictionaryPage;
+  kd.num_values = 2;
+  kd.body = PlainStrings({"A", "B"});
+  k.encoding = Encoding::kRleDictionary;
+  k.body = {1, 0x04, 0x01};  // bit width 1; one run: 2 x 1
+  f.row_groups = {{2, {testing::Chunk({e}), testing::Chunk({s}), testing::Chunk({d}), testing::Chunk({kd, k})}}};
+  auto ext = extension("quiver.test.tag", utf8(), "v1");
+  auto arrow_schema = schema({field("e", ext, true, {{"note", "kept"}}), field("s", large_utf8(), false),
+                              field("d", duration(TimeUnit::kNano), false),
+                              field("k", dictionary(int8(), binary()), false)});
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto empty, Table::Make(arrow_schema, {}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto stream, ipc::WriteStream(*empty));
+  f.key_values = {{"ARROW:schema", Base64(stream->data(), static_cast<size_t>(stream->size()))}};
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto t, ReadTable(*Buffer::CopyOf(testing::BuildFile(f))));
+  const Schema& sc = *t->schema();
+  ASSERT_EQ(sc.num_fields(), 4);
+  const DataType& et = *sc.field(0)->type();
+  ASSERT_EQ(et.id(), TypeId::kExtension);
+  EXPECT_EQ(et.extension_name(), "quiver.test.tag");
+  EXPECT_EQ(et.extension_metadata(), "v1");
+  EXPECT_EQ(et.storage_type()->id(), TypeId::kUtf8);
+  EXPECT_TRUE(sc.field(0)->nullable());
+  EXPECT_EQ(sc.field(0)->metadata(), (KeyValueMetadata{{"note", "kept"}}));
+  EXPECT_EQ(sc.field(1)->type()->id(), TypeId::kLargeUtf8);
+  EXPECT_TRUE(sc.field(2)->type()->Equals(*duration(TimeUnit::kNano)));
+  EXPECT_TRUE(sc.field(3)->type()->Equals(*dictionary(int8(), binary())));
+  EXPECT_TRUE(sc.metadata().empty());
+  ASSERT_EQ(t->batches().size(), 1u);
+  const RecordBatch& b = *t->batches()[0];
+  const ArrayData& ea = *b.column(0);
+  EXPECT_TRUE(ea.type->Equals(*ext));
+  EXPECT_TRUE(ea.IsValid(0));
+  EXPECT_FALSE(ea.IsValid(1));
+  EXPECT_EQ(std::string(ea.buffers[2]->data_as<char>(), static_cast<size_t>(ea.GetValues<int32_t>(1)[1])), "ext");
+  const ArrayData& sa = *b.column(1);
+  EXPECT_EQ(sa.GetValues<int64_t>(1)[0], 0);
+  EXPECT_EQ(sa.GetValues<int64_t>(1)[1], 0);
+  EXPECT_EQ(sa.GetValues<int64_t>(1)[2], 4);
+  EXPECT_EQ(std::string(sa.buffers[2]->data_as<char>(), 4), "long");
+  const int64_t* dv = b.column(2)->GetValues<int64_t>(1);
+  EXPECT_EQ(dv[0], -1);
+  EXPECT_EQ(dv[1], 1000000000);
+  const ArrayData& ka = *b.column(3);
+  EXPECT_EQ(ka.GetValues<int8_t>(1)[0], 1);
+  EXPECT_EQ(ka.GetValues<int8_t>(1)[1], 1);
+  ASSERT_NE(ka.dictionary, nullptr);
+  EXPECT_TRUE(ka.dictionary->type->Equals(*binary()));
+  PrettyPrintOptions o;
+  o.show_metadata = false;
+  EXPECT_EQ(FormatTable(*t, o).substr(FormatTable(*t, o).find("----")),
+            "----\n"
+            "e: [[\"ext\", null]]\n"
+            "s: [[\"\", \"long\"]]\n"
+            "d: [[-1ns, 1000000000ns]]\n"
+            "k: [[x'42', x'42']]");
+}
+
 TEST(ArrowSchemaTest, WithoutTheKeyParquetTypes) {
   QUIVER_ASSERT_OK_AND_ASSIGN(auto t, ReadTable(*Buffer::CopyOf(testing::BuildFile(FourColumns()))));
   EXPECT_EQ(t->schema()->ToString(),

@@ -127,6 +127,8 @@ struct PageSpec {
   int32_t rep_bytes = 0, def_bytes = 0, num_nulls = 0, num_rows = 0;
   /// Overrides of the sizes written in the header.
   std::optional<int32_t> uncompressed_size, compressed_size;
+  /// v1 only: the definition level encoding written in the header (BIT_PACKED is deprecated).
+  Encoding def_encoding = Encoding::kRle;
 };
 
 struct ChunkSpec {
@@ -153,6 +155,8 @@ struct ColumnSpec {
   Repetition repetition = Repetition::kRequired;
   ConvertedType converted = ConvertedType::kNone;
   int32_t type_length = 0;
+  /// The LogicalType union member id (parquet.thrift; -1: none), with an empty struct.
+  int logical = -1;
 };
 
 struct FileSpec {
@@ -169,6 +173,11 @@ struct FileSpec {
     int type_length = 0;
     int scale = 0;
     int precision = 0;
+    /// The LogicalType union member id (-1: none); GEOMETRY/GEOGRAPHY may add `crs` and
+    /// GEOGRAPHY `algorithm` (-1: absent); every other member is written empty.
+    int logical = -1;
+    std::string crs = {};
+    int algorithm = -1;
   };
   std::vector<Element> schema;
   /// Row groups: rows and one chunk per leaf.
@@ -199,7 +208,7 @@ inline void WritePageHeader(ThriftWriter& w, const PageSpec& p, int32_t usize, i
     w.BeginStruct(5);
     w.I32(1, p.num_values);
     w.I32(2, static_cast<int>(p.encoding));
-    w.I32(3, static_cast<int>(Encoding::kRle));
+    w.I32(3, static_cast<int>(p.def_encoding));
     w.I32(4, static_cast<int>(Encoding::kRle));
     w.End();
   } else if (p.type == PageType::kDictionaryPage) {
@@ -239,7 +248,7 @@ inline std::vector<uint8_t> BuildFile(const FileSpec& spec,
     schema.push_back({"schema", -1, 0, static_cast<int>(spec.columns.size()), -1});
     for (const auto& c : spec.columns) {
       schema.push_back({c.name, static_cast<int>(c.type), static_cast<int>(c.repetition), 0,
-                        static_cast<int>(c.converted), c.type_length});
+                        static_cast<int>(c.converted), c.type_length, 0, 0, c.logical});
     }
   }
   for (size_t i = 1; i < schema.size(); ++i) {
@@ -293,6 +302,14 @@ inline std::vector<uint8_t> BuildFile(const FileSpec& spec,
     if (e.precision > 0) {
       w.I32(7, e.scale);
       w.I32(8, e.precision);
+    }
+    if (e.logical >= 0) {
+      w.BeginStruct(10);
+      w.BeginStruct(static_cast<int16_t>(e.logical));
+      if (!e.crs.empty()) w.Binary(1, e.crs);
+      if (e.algorithm >= 0) w.I32(2, e.algorithm);
+      w.End();
+      w.End();
     }
     w.End();
   }
