@@ -1,16 +1,7 @@
 // Random (seeded) DuckDB schemas and SQL value expressions for the Parquet compat tests.
 // Values come from DuckDB's deterministic hash of the row number, so a seed names a file.
 
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './rng.mjs';
 
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 

@@ -202,6 +202,14 @@ Status CompactReader::ExpectStruct(const FieldHeader& fh, const char* name) {
   return Status::OK();
 }
 
+Status CompactReader::SkipElement(CType type, int32_t depth) {
+  if (type == CType::kBoolTrue || type == CType::kBoolFalse) {
+    uint8_t v;
+    return ReadByteRaw(&v);
+  }
+  return SkipDepth(type, depth);
+}
+
 Status CompactReader::SkipDepth(CType type, int32_t depth) {
   if (depth > limits_.max_thrift_skip_depth) {
     return Status::LimitExceeded(
@@ -238,15 +246,7 @@ Status CompactReader::SkipDepth(CType type, int32_t depth) {
       int64_t size = b >> 4;
       if (size == 15) QUIVER_RETURN_IF_ERROR(ReadLength(limits_.max_thrift_container_size, "thrift list size", &size));
       CType t = static_cast<CType>(b & 0x0f);
-      for (int64_t i = 0; i < size; ++i) {
-        // Bools in containers are one byte each.
-        if (t == CType::kBoolTrue || t == CType::kBoolFalse) {
-          uint8_t v;
-          QUIVER_RETURN_IF_ERROR(ReadByteRaw(&v));
-        } else {
-          QUIVER_RETURN_IF_ERROR(SkipDepth(t, depth + 1));
-        }
-      }
+      for (int64_t i = 0; i < size; ++i) QUIVER_RETURN_IF_ERROR(SkipElement(t, depth + 1));
       return Status::OK();
     }
     case CType::kMap: {
@@ -257,14 +257,8 @@ Status CompactReader::SkipDepth(CType type, int32_t depth) {
       QUIVER_RETURN_IF_ERROR(ReadByteRaw(&kv));
       CType kt = static_cast<CType>(kv >> 4), vt = static_cast<CType>(kv & 0x0f);
       for (int64_t i = 0; i < size; ++i) {
-        for (CType t : {kt, vt}) {
-          if (t == CType::kBoolTrue || t == CType::kBoolFalse) {
-            uint8_t v;
-            QUIVER_RETURN_IF_ERROR(ReadByteRaw(&v));
-          } else {
-            QUIVER_RETURN_IF_ERROR(SkipDepth(t, depth + 1));
-          }
-        }
+        QUIVER_RETURN_IF_ERROR(SkipElement(kt, depth + 1));
+        QUIVER_RETURN_IF_ERROR(SkipElement(vt, depth + 1));
       }
       return Status::OK();
     }

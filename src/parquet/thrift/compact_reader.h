@@ -81,6 +81,9 @@ class CompactReader {
 
  private:
   Status SkipDepth(CType type, int32_t depth);
+  /// Skips one list, set or map element: bools in containers are one byte each, unlike
+  /// struct fields, whose bool value lives in the field header.
+  Status SkipElement(CType type, int32_t depth);
   Status ReadVarint(uint64_t* out);
   Status ReadZigZag(int64_t* out);
   Status ReadByteRaw(uint8_t* out);

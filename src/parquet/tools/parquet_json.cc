@@ -99,6 +99,21 @@ std::string Float(double d) {
 
 void Value(std::string* out, const ArrayData& a, int64_t i);
 
+// Start and end offsets of absolute slot j of a binary or list array (32- or 64-bit offsets).
+void OffsetRange(const ArrayData& a, int64_t j, bool large, int64_t* b, int64_t* e) {
+  const uint8_t* o = a.buffers[1]->data();
+  if (large) {
+    std::memcpy(b, o + j * 8, 8);
+    std::memcpy(e, o + j * 8 + 8, 8);
+    return;
+  }
+  int32_t b32, e32;
+  std::memcpy(&b32, o + j * 4, 4);
+  std::memcpy(&e32, o + j * 4 + 4, 4);
+  *b = b32;
+  *e = e32;
+}
+
 void Value(std::string* out, const ArrayData& a, int64_t i) {
   const quiver::DataType& t = *a.type;
   if (t.id() == TypeId::kNull || !a.IsValid(i)) {
@@ -150,18 +165,8 @@ void Value(std::string* out, const ArrayData& a, int64_t i) {
       return;
     }
     case TypeId::kUtf8: case TypeId::kBinary: case TypeId::kLargeUtf8: case TypeId::kLargeBinary: {
-      bool large = t.id() == TypeId::kLargeUtf8 || t.id() == TypeId::kLargeBinary;
       int64_t b, e;
-      if (large) {
-        std::memcpy(&b, a.buffers[1]->data() + j * 8, 8);
-        std::memcpy(&e, a.buffers[1]->data() + j * 8 + 8, 8);
-      } else {
-        int32_t b32, e32;
-        std::memcpy(&b32, a.buffers[1]->data() + j * 4, 4);
-        std::memcpy(&e32, a.buffers[1]->data() + j * 4 + 4, 4);
-        b = b32;
-        e = e32;
-      }
+      OffsetRange(a, j, t.id() == TypeId::kLargeUtf8 || t.id() == TypeId::kLargeBinary, &b, &e);
       const uint8_t* d = a.buffers[2]->data();
       if (t.id() == TypeId::kUtf8 || t.id() == TypeId::kLargeUtf8) {
         put(std::string(reinterpret_cast<const char*>(d + b), static_cast<size_t>(e - b)));
@@ -172,16 +177,7 @@ void Value(std::string* out, const ArrayData& a, int64_t i) {
     }
     case TypeId::kList: case TypeId::kLargeList: case TypeId::kMap: {
       int64_t b, e;
-      if (t.id() == TypeId::kLargeList) {
-        std::memcpy(&b, a.buffers[1]->data() + j * 8, 8);
-        std::memcpy(&e, a.buffers[1]->data() + j * 8 + 8, 8);
-      } else {
-        int32_t b32, e32;
-        std::memcpy(&b32, a.buffers[1]->data() + j * 4, 4);
-        std::memcpy(&e32, a.buffers[1]->data() + j * 4 + 4, 4);
-        b = b32;
-        e = e32;
-      }
+      OffsetRange(a, j, t.id() == TypeId::kLargeList, &b, &e);
       const ArrayData& child = *a.children[0];
       out->push_back('[');
       for (int64_t k = b; k < e; ++k) {

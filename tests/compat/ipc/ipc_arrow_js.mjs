@@ -28,6 +28,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng as seededFloats } from '../rng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, 'package.json'));
@@ -79,19 +80,8 @@ async function registerCodecs() {
 // ---------------------------------------------------------------------------------------
 // Seeded random data.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Rng {
-  constructor(seed) { this.next = mulberry32(seed); }
+  constructor(seed) { this.next = seededFloats(seed); }
   int(lo, hi) { return lo + Math.floor(this.next() * (hi - lo + 1)); }
   bool(p = 0.5) { return this.next() < p; }
   bytes(n) {
