@@ -7,7 +7,7 @@ if(NOT TARGET quiver_ipc)
 endif()
 
 quiver_module(handles)
-target_link_libraries(quiver_handles PUBLIC quiver_ipc quiver_codec quiver_core)
+target_link_libraries(quiver_handles PUBLIC quiver_parquet quiver_ipc quiver_codec quiver_core)
 
 # handles_test is made by cmake/tests.cmake's function, defined later in this directory.
 function(_quiver_handles_tests)

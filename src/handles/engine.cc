@@ -14,6 +14,7 @@
 #include "quiver/ipc/reader.h"
 #include "quiver/io/sink.h"
 #include "quiver/ipc/writer.h"
+#include "quiver/parquet/reader.h"
 
 namespace quiver::handles {
 
@@ -69,6 +70,21 @@ int TypedWidth(TypeId id) {
 }
 
 int64_t Align8(int64_t n) { return (n + 7) & ~int64_t{7}; }
+
+// The columns `picked` (in range, repeats allowed) of `t`, sharing its buffers.
+Result<TablePtr> SelectTableColumns(const Table& t, const std::vector<int>& picked) {
+  std::vector<FieldPtr> fields;
+  for (int c : picked) fields.push_back(t.schema()->field(c));
+  auto schema = std::make_shared<const quiver::Schema>(std::move(fields), t.schema()->metadata());
+  std::vector<RecordBatchPtr> batches;
+  for (const auto& b : t.batches()) {
+    std::vector<ArrayPtr> columns;
+    for (int c : picked) columns.push_back(b->column(c));
+    QUIVER_ASSIGN_OR_RETURN(auto batch, RecordBatch::Make(schema, b->num_rows(), std::move(columns)));
+    batches.push_back(std::move(batch));
+  }
+  return Table::Make(std::move(schema), std::move(batches));
+}
 
 // A sink whose bytes can be handed over as they are produced, while position() keeps
 // counting from the first byte ever written (the IPC file footer records absolute offsets).
@@ -191,7 +207,7 @@ ipc::CompressionSet Engine::CodecsOf(HandleId id) const {
   return it == codecs_.end() ? ipc::CompressionSet() : it->second;
 }
 
-Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view format, bool validate_full) {
+Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view format, const ReadRequest& request) {
   if (!bytes) return Status::InvalidArgument("expected bytes but found none");
   Format f;
   if (format.empty()) {
@@ -199,21 +215,37 @@ Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view fo
   } else {
     QUIVER_ASSIGN_OR_RETURN(f, ParseFormat(format));
   }
-  ipc::ReadOptions options;
-  options.validate_full = validate_full;
-  ipc::CompressionSet codecs;
-  switch (f) {
-    case Format::kArrowFile: {
-      auto table = ipc::ReadFile(bytes, options, &codecs);
-      return Adopt(std::move(table), codecs);
-    }
-    case Format::kArrowStream: {
-      auto table = ipc::ReadStream(bytes, options, &codecs);
-      return Adopt(std::move(table), codecs);
-    }
-    case Format::kParquet: return Status::Unsupported("Parquet reading is not in this build yet");
+  if (f == Format::kParquet) return Adopt(parquet::ReadTable(std::move(bytes), request.ToParquet()), {});
+  return ReadIpc(std::move(bytes), f, request);
+}
+
+Result<HandleId> Engine::ReadIpc(std::shared_ptr<Buffer> bytes, Format f, const ReadRequest& request) {
+  if (!request.row_groups.empty() || request.batch_size != 0) {
+    return Status::InvalidArgument(StrCat("expected ", request.row_groups.empty() ? "batchSize" : "rowGroups",
+                                          " only for Parquet input but found ", FormatName(f), " input"));
   }
-  return Status::Internal("unknown format");
+  ipc::ReadOptions options;
+  options.validate_full = request.validate_full;
+  ipc::CompressionSet codecs;
+  QUIVER_ASSIGN_OR_RETURN(TablePtr table, f == Format::kArrowFile ? ipc::ReadFile(bytes, options, &codecs)
+                                                                   : ipc::ReadStream(bytes, options, &codecs));
+  if (!request.columns.empty()) {
+    std::vector<int> picked;
+    for (const std::string& name : request.columns) {
+      const int i = table->schema()->GetFieldIndex(name);
+      if (i < 0) {
+        return Status::InvalidArgument(StrCat("expected a column named '", name, "' but the table has none"));
+      }
+      picked.push_back(i);
+    }
+    QUIVER_ASSIGN_OR_RETURN(table, SelectTableColumns(*table, picked));
+  }
+  if (request.offset > 0 || request.limit >= 0) {
+    const int64_t from = std::min(request.offset, table->num_rows());
+    const int64_t left = table->num_rows() - from;
+    QUIVER_ASSIGN_OR_RETURN(table, table->Slice(from, request.limit < 0 ? left : std::min(left, request.limit)));
+  }
+  return Adopt(std::move(table), codecs);
 }
 
 Status Engine::Free(HandleId id) {
@@ -322,22 +354,14 @@ Status Engine::Column(HandleId id, double column) {
 Result<HandleId> Engine::SelectColumns(HandleId id, std::string_view indices) {
   QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
   QUIVER_ASSIGN_OR_RETURN(std::vector<uint64_t> cols, ParseIdList(indices));
-  std::vector<FieldPtr> fields;
+  std::vector<int> picked;
   for (uint64_t c : cols) {
     if (c >= static_cast<uint64_t>(t->num_columns())) {
       return Status::InvalidArgument(StrCat("expected a column index below ", t->num_columns(), " but found ", c));
     }
-    fields.push_back(t->schema()->field(static_cast<int>(c)));
+    picked.push_back(static_cast<int>(c));
   }
-  auto schema = std::make_shared<const quiver::Schema>(std::move(fields), t->schema()->metadata());
-  std::vector<RecordBatchPtr> batches;
-  for (const auto& b : t->batches()) {
-    std::vector<ArrayPtr> columns;
-    for (uint64_t c : cols) columns.push_back(b->column(static_cast<int>(c)));
-    QUIVER_ASSIGN_OR_RETURN(auto batch, RecordBatch::Make(schema, b->num_rows(), std::move(columns)));
-    batches.push_back(std::move(batch));
-  }
-  return Adopt(Table::Make(std::move(schema), std::move(batches)), CodecsOf(id));
+  return Adopt(SelectTableColumns(*t, picked), CodecsOf(id));
 }
 
 Result<HandleId> Engine::Slice(HandleId id, double offset, double length) {
@@ -435,6 +459,7 @@ Status Engine::RegisterPlugin(std::string_view id) {
 Status Engine::Stats() {
   const MemoryStats s = DefaultMemoryPool()->stats();
   return SetTextOutput(StrCat("{\"liveHandles\":", handles_.live(), ",\"liveWriters\":", writers_.live(),
+                              ",\"liveParquetFiles\":", parquet_files_.live(),
                               ",\"arrowBytesLive\":", s.bytes_live,
                               ",\"arrowBytesPeak\":", s.bytes_peak, ",\"arrowAllocations\":", s.allocations,
                               ",\"copies\":", s.copies, ",\"bytesCopied\":", s.bytes_copied, "}"));
@@ -495,7 +520,7 @@ std::string Engine::BuildInfo() {
     if (i > 0) out.push_back(',');
     out += StrCat("\"", kCodecs[i].name, "\":", codec::IsAvailable(kCodecs[i].kind) ? "true" : "false");
   }
-  out += "},\"formats\":{\"read\":[\"arrow-file\",\"arrow-stream\",\"feather\"],"
+  out += "},\"formats\":{\"read\":[\"arrow-file\",\"arrow-stream\",\"feather\",\"parquet\"],"
          "\"write\":[\"arrow-file\",\"arrow-stream\",\"feather\"]}}";
   return out;
 }

@@ -16,6 +16,7 @@
 #include "quiver/arrow/buffer.h"
 #include "quiver/ipc/options.h"
 #include "quiver/ipc/reader.h"
+#include "quiver/parquet/options.h"
 #include "quiver/result.h"
 
 namespace quiver::handles {
@@ -34,6 +35,29 @@ struct WriteRequest {
 Result<WriteRequest> MakeWriteRequest(std::string_view format, std::string_view compression, double level,
                                       std::string_view metadata);
 
+/// What the read functions ask for, whichever the format.
+struct ReadRequest {
+  bool validate_full = false;
+  /// Columns by name (Parquet: also dotted paths into structs); empty reads all.
+  std::vector<std::string> columns;
+  /// Parquet only: row groups to read, in order; empty reads all.
+  std::vector<int> row_groups;
+  int64_t offset = 0;
+  /// -1 for all rows.
+  int64_t limit = -1;
+  /// Parquet only: most rows per record batch; 0 for the reader's default.
+  int64_t batch_size = 0;
+
+  /// The Parquet reader's options for this request.
+  parquet::ReadOptions ToParquet() const;
+};
+
+/// Builds a ReadRequest from the facade's values: `columns` as names each followed by a NUL
+/// (empty: all), `row_groups` as ParseIdList text (empty: all), numbers NaN when not given.
+/// Errors: kInvalidArgument naming the option.
+Result<ReadRequest> MakeReadRequest(bool validate_full, std::string_view columns, std::string_view row_groups,
+                                    double offset, double limit, double batch_size);
+
 /// Parses a list of non-negative integers joined by ',' (an empty text is an empty list).
 /// Errors: kInvalidArgument naming the offending item.
 Result<std::vector<uint64_t>> ParseIdList(std::string_view text);
@@ -50,11 +74,31 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   /// Reads `bytes` as `format` ("" detects it) into a new handle. The table's buffers are
-  /// zero-copy slices of `bytes` where the data is uncompressed and aligned.
-  /// Errors: those of DetectFormat, ParseFormat, ipc::ReadFile and ipc::ReadStream;
-  /// kUnsupported for Parquet until its reader is in the build.
-  /// `validate_full` adds full validation (UTF-8, offsets, dictionary indices) of every batch.
-  Result<HandleId> Read(std::shared_ptr<Buffer> bytes, std::string_view format, bool validate_full = false);
+  /// zero-copy slices of `bytes` where the data is uncompressed and aligned. For IPC input
+  /// the request's columns select top-level fields by name and offset/limit slice the rows.
+  /// Errors: those of DetectFormat, ParseFormat, ipc::ReadFile, ipc::ReadStream and
+  /// parquet::ReadTable; kInvalidArgument for an unknown column, or for Parquet-only options
+  /// (row groups, batch size) given for IPC input.
+  Result<HandleId> Read(std::shared_ptr<Buffer> bytes, std::string_view format, const ReadRequest& request = {});
+
+  /// A Parquet file read through pieces JavaScript fetches (from a Blob, a file handle):
+  /// ParquetCreate(size) makes the handle, ParquetAdd hands over the bytes at an offset,
+  /// ParquetLoad decodes the footer (leaving `{"need":[offset,length]}` in the output slot
+  /// when a piece is missing, else `{"need":null}`), ParquetPlan leaves the selection's read
+  /// units as JSON `[{"rowGroup","rows","ranges":[[offset,length],...]}]`, ParquetReadUnit
+  /// reads one (after its ranges were added) into a new table handle, ParquetDrop forgets
+  /// every piece, ParquetMetadata leaves the footer as JSON (see parquet_json.h), and
+  /// ParquetFree closes the file. Errors: kInvalidHandle; those of parquet::FileReader;
+  /// kInvalidArgument for a call out of order (a plan before the footer is loaded, a unit
+  /// index beyond the plan).
+  Result<HandleId> ParquetCreate(double size, const ReadRequest& request);
+  Status ParquetAdd(HandleId file, double offset);
+  Status ParquetLoad(HandleId file);
+  Status ParquetPlan(HandleId file);
+  Result<HandleId> ParquetReadUnit(HandleId file, double unit);
+  Status ParquetDrop(HandleId file);
+  Status ParquetMetadata(HandleId file);
+  Status ParquetFree(HandleId file);
 
   /// Frees a handle. Errors: kInvalidHandle.
   Status Free(HandleId id);
@@ -139,6 +183,9 @@ class Engine {
 
  private:
   struct Writer;
+  struct ParquetFile;
+  Result<std::shared_ptr<ParquetFile>> LoadedParquet(HandleId file) const;
+  Result<HandleId> ReadIpc(std::shared_ptr<Buffer> bytes, Format format, const ReadRequest& request);
   Status SetTextOutput(std::string text);
   Status DrainWriter(Writer* writer);
   /// Stores `table` under a new handle, with the codecs it was read with.
@@ -149,6 +196,7 @@ class Engine {
   // Body compressions of each live table handle's source; erased when the handle is freed.
   std::unordered_map<HandleId, ipc::CompressionSet> codecs_;
   SlotTable<std::shared_ptr<Writer>> writers_{HandleKind::kWriter, "writer"};
+  SlotTable<std::shared_ptr<ParquetFile>> parquet_files_{HandleKind::kParquet, "Parquet file"};
   std::shared_ptr<Buffer> output_;
   uint8_t* input_ = nullptr;
   int64_t input_size_ = 0;

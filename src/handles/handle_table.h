@@ -20,7 +20,7 @@ namespace quiver::handles {
 using HandleId = uint64_t;
 
 /// Kinds of handle; each has its own SlotTable and id range.
-enum class HandleKind : uint32_t { kTable = 0, kWriter = 1 };
+enum class HandleKind : uint32_t { kTable = 0, kWriter = 1, kParquet = 2 };
 
 namespace internal {
 

@@ -229,7 +229,15 @@ Result<std::vector<Segment>> FileReader::Impl::Plan() {
 }
 
 Result<RecordBatchPtr> FileReader::Impl::ReadSegment(const Segment& s) {
+  if (s.row_group < 0 || s.row_group >= static_cast<int>(md.row_groups.size())) {
+    return Status::InvalidArgument(StrCat("expected a row group index in [0, ", md.row_groups.size(), ") but found ",
+                                          s.row_group));
+  }
   const RowGroup& rg = md.row_groups[static_cast<size_t>(s.row_group)];
+  if (s.begin < 0 || s.end <= s.begin || s.end > rg.num_rows) {
+    return Status::InvalidArgument(StrCat("expected rows within [0, ", rg.num_rows, ") of row group ", s.row_group,
+                                          " but found [", s.begin, ", ", s.end, ")"));
+  }
   std::vector<column::LeafData> data;
   data.reserve(leaves.size());
   for (const arrow::FieldNode* leaf : leaves) {
@@ -247,9 +255,10 @@ Result<RecordBatchPtr> FileReader::Impl::ReadSegment(const Segment& s) {
       auto r = OffsetIndexOf(s.row_group, leaf->column);
       if (r.ok()) oi = std::move(*r);  // an unreadable index only costs speed
     }
-    QUIVER_ASSIGN_OR_RETURN(auto bytes, Fetch(start, length));
+    auto bytes = Fetch(start, length);
+    if (!bytes.ok()) return std::move(bytes).status().WithContext(ctx);
     data.emplace_back(leaf->desc);
-    QUIVER_RETURN_IF_ERROR_CTX(column::ReadColumnChunk(bytes, start, *cc.meta_data, oi ? &*oi : nullptr, rg.num_rows,
+    QUIVER_RETURN_IF_ERROR_CTX(column::ReadColumnChunk(*bytes, start, *cc.meta_data, oi ? &*oi : nullptr, rg.num_rows,
                                                        s.begin, s.end, leaf->want_dictionary, options, &data.back()),
                                ctx);
   }
@@ -345,6 +354,72 @@ Result<TablePtr> FileReader::ReadTable() {
     QUIVER_ASSIGN_OR_RETURN(RecordBatchPtr b, reader->Next());
     if (!b) break;
     batches.push_back(std::move(b));
+  }
+  return Table::Make(impl_->schema, std::move(batches));
+}
+
+int64_t ReadUnit::num_rows() const {
+  int64_t n = 0;
+  for (const RowRange& r : rows) n += r.end - r.begin;
+  return n;
+}
+
+Result<std::vector<ReadUnit>> FileReader::PlanReadUnits(int64_t coalesce_gap) {
+  if (coalesce_gap < 0) return Status::InvalidArgument(StrCat("expected coalesce_gap >= 0 but found ", coalesce_gap));
+  QUIVER_ASSIGN_OR_RETURN(std::vector<Segment> segments, impl_->Plan());
+  std::vector<ReadUnit> units;
+  for (const Segment& s : segments) {
+    if (units.empty() || units.back().row_group != s.row_group) {
+      units.emplace_back();
+      units.back().row_group = s.row_group;
+    }
+    units.back().rows.push_back({s.begin, s.end});
+  }
+  for (ReadUnit& u : units) {
+    const RowGroup& rg = impl_->md.row_groups[static_cast<size_t>(u.row_group)];
+    std::vector<ByteRange> ranges;
+    for (const arrow::FieldNode* leaf : impl_->leaves) {
+      const ColumnChunk& cc = rg.columns[static_cast<size_t>(leaf->column)];
+      int64_t start, length;
+      QUIVER_RETURN_IF_ERROR_CTX(internal::ColumnChunkRange(cc, impl_->footer_start, &start, &length),
+                                 StrCat("row_group[", u.row_group, "].column['", leaf->path, "']"));
+      ranges.push_back({start, length});
+      // ReadSegment consults the offset index of nested leaves when starting mid-group.
+      if (u.rows.front().begin > 0 && leaf->desc.max_rep > 0 && cc.offset_index_offset && cc.offset_index_length &&
+          quiver::internal::RangeInBounds(*cc.offset_index_offset, *cc.offset_index_length, impl_->footer_start)) {
+        ranges.push_back({*cc.offset_index_offset, *cc.offset_index_length});
+      }
+    }
+    std::sort(ranges.begin(), ranges.end(), [](const ByteRange& a, const ByteRange& b) { return a.offset < b.offset; });
+    for (const ByteRange& r : ranges) {
+      if (r.length == 0) continue;
+      if (!u.ranges.empty()) {
+        ByteRange& last = u.ranges.back();
+        const int64_t last_end = last.offset + last.length;
+        if (r.offset <= last_end + coalesce_gap) {
+          last.length = std::max(last_end, r.offset + r.length) - last.offset;
+          continue;
+        }
+      }
+      u.ranges.push_back(r);
+    }
+  }
+  return units;
+}
+
+Result<TablePtr> FileReader::ReadUnitTable(const ReadUnit& unit) {
+  std::vector<RecordBatchPtr> batches;
+  const int64_t batch_size = impl_->options.batch_size;
+  for (const RowRange& r : unit.rows) {
+    QUIVER_ASSIGN_OR_RETURN(RecordBatchPtr b, impl_->ReadSegment({unit.row_group, r.begin, r.end}));
+    if (b->num_rows() <= batch_size) {
+      batches.push_back(std::move(b));
+      continue;
+    }
+    for (int64_t pos = 0; pos < b->num_rows(); pos += batch_size) {
+      QUIVER_ASSIGN_OR_RETURN(RecordBatchPtr part, b->Slice(pos, std::min(batch_size, b->num_rows() - pos)));
+      batches.push_back(std::move(part));
+    }
   }
   return Table::Make(impl_->schema, std::move(batches));
 }

@@ -32,6 +32,34 @@ class RecordBatchReader {
   virtual Result<RecordBatchPtr> Next() = 0;
 };
 
+/// Bytes [offset, offset + length) of a file.
+struct ByteRange {
+  int64_t offset = 0;
+  int64_t length = 0;
+  bool operator==(const ByteRange&) const = default;
+};
+
+/// Rows [begin, end) of one row group.
+struct RowRange {
+  int64_t begin = 0;
+  int64_t end = 0;
+  bool operator==(const RowRange&) const = default;
+};
+
+/// One row group's share of a selection: the rows it yields and the bytes of the file that
+/// reading them needs. A caller whose bytes arrive asynchronously (a Blob in a browser)
+/// plans the units, fetches each unit's ranges, then reads it (FileReader::ReadUnitTable).
+struct ReadUnit {
+  int row_group = 0;
+  /// Ascending, disjoint, non-empty.
+  std::vector<RowRange> rows;
+  /// Ascending, disjoint; the column chunks of the selected columns (and the offset indexes
+  /// a read starting inside a row group of a nested column uses), with gaps of at most
+  /// `coalesce_gap` bytes merged.
+  std::vector<ByteRange> ranges;
+  int64_t num_rows() const;
+};
+
 /// A Parquet file: its footer, decoded and checked when opened, and reads of its data.
 ///
 /// Open fetches only the footer (8 bytes, then the metadata); reads fetch only the column
@@ -66,6 +94,17 @@ class FileReader {
   Result<TablePtr> ReadTable();
   /// As ReadTable, one record batch at a time.
   Result<std::unique_ptr<RecordBatchReader>> MakeBatchReader();
+
+  /// The selection of the options given to Open as read units, in reading order: reading
+  /// every unit and concatenating the batches gives ReadTable's result. Byte ranges closer
+  /// than `coalesce_gap` are merged into one. Fetches nothing when the options have no
+  /// predicate; a predicate's page pruning fetches the page indexes it consults.
+  /// Errors: those of SelectedRowGroups.
+  Result<std::vector<ReadUnit>> PlanReadUnits(int64_t coalesce_gap = 8192);
+  /// Reads one unit (usually from PlanReadUnits) into a table of batches of at most
+  /// batch_size rows, fetching its ranges from the source.
+  /// Errors: kInvalidArgument for a row group or rows outside the file; those of ReadTable.
+  Result<TablePtr> ReadUnitTable(const ReadUnit& unit);
 
   /// The row groups the selection reads: options.row_groups (or all), minus those that
   /// options.predicate excludes by their statistics.
