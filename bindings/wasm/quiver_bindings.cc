@@ -56,7 +56,33 @@ double NewHandle(double h, F f) {
 uintptr_t InputReserve(double n) { return reinterpret_cast<uintptr_t>(engine().InputReserve(static_cast<int64_t>(n))); }
 void InputCommit(double n) { engine().InputCommit(static_cast<int64_t>(n)); }
 void InputReset() { engine().InputReset(); }
-double ReadInput(std::string format, bool full) { return Id(engine().Read(engine().InputTake(), format, full)); }
+double ReadInput(std::string format, bool full, std::string columns, std::string row_groups, double offset,
+                 double limit, double batch_size) {
+  auto bytes = engine().InputTake();
+  auto request = quiver::handles::MakeReadRequest(full, columns, row_groups, offset, limit, batch_size);
+  if (!request.ok()) return Id(request.status());
+  return Id(engine().Read(std::move(bytes), format, *request));
+}
+double ParquetCreate(double size, bool full, std::string columns, std::string row_groups, double offset, double limit,
+                     double batch_size) {
+  auto request = quiver::handles::MakeReadRequest(full, columns, row_groups, offset, limit, batch_size);
+  if (!request.ok()) return Id(request.status());
+  return Id(engine().ParquetCreate(size, *request));
+}
+int ParquetAdd(double h, double offset) {
+  return WithHandle(h, [&](HandleId id) { return engine().ParquetAdd(id, offset); });
+}
+int ParquetLoad(double h) { return WithHandle(h, [](HandleId id) { return engine().ParquetLoad(id); }); }
+int ParquetPlan(double h) { return WithHandle(h, [](HandleId id) { return engine().ParquetPlan(id); }); }
+double ParquetReadUnit(double h, double unit) {
+  return NewHandle(h, [&](HandleId id) { return engine().ParquetReadUnit(id, unit); });
+}
+double ParquetEmpty(double h) {
+  return NewHandle(h, [](HandleId id) { return engine().ParquetEmpty(id); });
+}
+int ParquetDrop(double h) { return WithHandle(h, [](HandleId id) { return engine().ParquetDrop(id); }); }
+int ParquetMetadata(double h) { return WithHandle(h, [](HandleId id) { return engine().ParquetMetadata(id); }); }
+int ParquetFree(double h) { return WithHandle(h, [](HandleId id) { return engine().ParquetFree(id); }); }
 
 int FreeTable(double h) { return WithHandle(h, [](HandleId id) { return engine().Free(id); }); }
 int SchemaSummary(double h) { return WithHandle(h, [](HandleId id) { return engine().SchemaSummary(id); }); }
@@ -123,6 +149,15 @@ EMSCRIPTEN_BINDINGS(quiver) {
   em::function("inputCommit", &InputCommit);
   em::function("inputReset", &InputReset);
   em::function("readInput", &ReadInput);
+  em::function("parquetCreate", &ParquetCreate);
+  em::function("parquetAdd", &ParquetAdd);
+  em::function("parquetLoad", &ParquetLoad);
+  em::function("parquetPlan", &ParquetPlan);
+  em::function("parquetReadUnit", &ParquetReadUnit);
+  em::function("parquetDrop", &ParquetDrop);
+  em::function("parquetEmpty", &ParquetEmpty);
+  em::function("parquetMetadata", &ParquetMetadata);
+  em::function("parquetFree", &ParquetFree);
   em::function("freeTable", &FreeTable);
   em::function("schemaSummary", &SchemaSummary);
   em::function("schema", &SchemaFull);

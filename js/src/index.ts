@@ -3,6 +3,8 @@
 // Every function returns Promise<Result<T>> and never throws. Tables stay in WebAssembly
 // memory under generational handles; data leaves it only as copies the caller asks for.
 import { convertValue } from './values.js';
+import { readParquetTable } from './parquet.js';
+import { asBytes, finishRead, isParquetMagic, readArgs, withInput } from './read.js';
 import {
   appendInput,
   copyIn,
@@ -33,6 +35,7 @@ import type {
   IpcWriterHandle,
   MemoryStats,
   NumericValues,
+  ParquetInput,
   ReadOptions,
   Result,
   Row,
@@ -45,50 +48,7 @@ import type {
 } from './types.js';
 
 export type * from './types.js';
-
-const FORMATS = ['arrow-file', 'arrow-stream', 'feather', 'parquet'];
-
-let inputLock: Promise<void> = Promise.resolve();
-
-/** Runs `body` with exclusive use of the module's input buffer. */
-async function withInput<T>(body: () => Promise<T>): Promise<T> {
-  const previous = inputLock;
-  let release = (): void => undefined;
-  inputLock = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await previous;
-  const out = await body();
-  release();
-  return out;
-}
-
-function readArgs(opts: ReadOptions | undefined): Result<{ format: string; full: boolean }> {
-  const format = opts?.format ?? '';
-  if (typeof format !== 'string' || (format !== '' && !FORMATS.includes(format))) {
-    return fail('invalid_argument', `expected format 'arrow-file', 'arrow-stream', 'feather' or 'parquet' but found '${String(format)}'`);
-  }
-  const validate = opts?.validate ?? 'default';
-  if (validate !== 'default' && validate !== 'full') {
-    return fail('invalid_argument', `expected validate 'default' or 'full' but found '${String(validate)}'`);
-  }
-  return ok({ format, full: validate === 'full' });
-}
-
-function finishRead(inst: Instance, format: string, full: boolean): Result<TableHandle> {
-  const r = guarded(inst, () => {
-    const id = inst.module.readInput(format, full);
-    return id === 0 ? lastError<TableHandle>(inst) : ok(makeHandle(inst, id));
-  });
-  if (inst.dead === null) notePeak(inst);
-  return r;
-}
-
-function asBytes(data: ArrayBuffer | Uint8Array): Uint8Array | null {
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return null;
-}
+export { closeParquetReader, getParquetMetadata, openParquetReader, readNextBatch } from './parquet.js';
 
 /**
  * Starts the WebAssembly module. Without `bytes` it loads `quiver.wasm` from beside the
@@ -107,10 +67,12 @@ export async function initWasm(bytes?: ArrayBuffer | Uint8Array, opts?: WasmInit
 }
 
 /**
- * Reads an Arrow IPC file or stream, or Feather v2, from bytes in memory. The format is
- * detected unless `opts.format` names it. The bytes are copied into WebAssembly memory once.
+ * Reads an Arrow IPC file or stream, Feather v2 or Parquet from bytes in memory. The format
+ * is detected unless `opts.format` names it. IPC bytes are copied into WebAssembly memory
+ * once; of Parquet, only the footer and the selected columns' chunks are copied, one row
+ * group at a time.
  * @example
- * const table = await readTableFromArrayBuffer(bytes);
+ * const table = await readTableFromArrayBuffer(bytes, { columns: ['id', 'name'], limit: 100 });
  * if (table.ok) console.log(table.value.id);
  */
 export async function readTableFromArrayBuffer(data: ArrayBuffer | Uint8Array, opts?: ReadOptions): Promise<Result<TableHandle>> {
@@ -118,13 +80,16 @@ export async function readTableFromArrayBuffer(data: ArrayBuffer | Uint8Array, o
   if (bytes === null) return fail('invalid_argument', 'expected an ArrayBuffer or Uint8Array');
   const args = readArgs(opts);
   if (!args.ok) return args;
+  if (args.value.format === 'parquet' || (args.value.format === '' && isParquetMagic(bytes))) {
+    return readParquetTable(bytes, args.value);
+  }
   const got = await instance();
   if (!got.ok) return got;
   const inst = got.value;
   return withInput(async () => {
     const copied = guarded(inst, () => copyIn(inst, [bytes]));
     if (!copied.ok) return copied;
-    return finishRead(inst, args.value.format, args.value.full);
+    return finishRead(inst, args.value);
   });
 }
 
@@ -166,14 +131,44 @@ export async function readTableFromStream(stream: ReadableStream<Uint8Array>, op
         return appended;
       }
     }
-    return finishRead(inst, args.value.format, args.value.full);
+    return finishRead(inst, args.value);
   });
 }
 
-/** Reads a `Blob` or `File`, streaming it into WebAssembly memory. */
+/**
+ * Reads a `Blob` or `File`. Arrow IPC and Feather stream into WebAssembly memory; Parquet is
+ * read in pieces (the footer, then the selected column chunks of one row group at a time),
+ * so a file larger than memory can be read when the selection fits.
+ */
 export async function readTableFromBlob(blob: Blob, opts?: ReadOptions): Promise<Result<TableHandle>> {
   if (typeof Blob === 'undefined' || !(blob instanceof Blob)) return fail('invalid_argument', 'expected a Blob or File');
+  const args = readArgs(opts);
+  if (!args.ok) return args;
+  let parquet = args.value.format === 'parquet';
+  if (args.value.format === '') {
+    const head = await blob.slice(0, 4).arrayBuffer().then(
+      (b) => ok(new Uint8Array(b)),
+      (e: unknown) => fail<Uint8Array>('io', `reading the Blob failed: ${String(e)}`),
+    );
+    if (!head.ok) return head;
+    parquet = isParquetMagic(head.value);
+  }
+  if (parquet) return readParquetTable(blob, args.value);
   return readTableFromStream(blob.stream(), opts);
+}
+
+/**
+ * Reads Parquet from any input the Parquet functions take (bytes, a Blob, or a
+ * RandomAccessSource such as `openFileSource` of `@quiver/core/node`), fetching only the
+ * footer and the selected column chunks.
+ */
+export async function readTableFromParquet(input: ParquetInput, opts?: ReadOptions): Promise<Result<TableHandle>> {
+  const args = readArgs(opts);
+  if (!args.ok) return args;
+  if (args.value.format !== '' && args.value.format !== 'parquet') {
+    return fail('invalid_argument', `expected format 'parquet' but found '${args.value.format}'`);
+  }
+  return readParquetTable(input, args.value);
 }
 
 async function withTable<T>(handle: TableHandle, body: (inst: Instance, id: number) => Result<T>): Promise<Result<T>> {
@@ -551,6 +546,7 @@ export async function registerPlugin(pluginId: string): Promise<Result<void>> {
 interface CoreStats {
   readonly liveHandles: number;
   readonly liveWriters: number;
+  readonly liveParquetFiles: number;
   readonly arrowBytesLive: number;
   readonly arrowBytesPeak: number;
 }
@@ -567,6 +563,7 @@ export async function memoryStats(): Promise<Result<MemoryStats>> {
     return ok({
       liveHandles: core.value.liveHandles,
       liveWriters: core.value.liveWriters,
+      liveParquetReaders: core.value.liveParquetFiles,
       heapSize: inst.module.heapSize(),
       heapInUse,
       heapPeak: inst.heapPeak,

@@ -7,7 +7,16 @@ export interface QuiverModule {
   inputReserve(n: number): number;
   inputCommit(n: number): void;
   inputReset(): void;
-  readInput(format: string, full: boolean): number;
+  readInput(format: string, full: boolean, columns: string, rowGroups: string, offset: number, limit: number, batchSize: number): number;
+  parquetCreate(size: number, full: boolean, columns: string, rowGroups: string, offset: number, limit: number, batchSize: number): number;
+  parquetAdd(file: number, offset: number): number;
+  parquetLoad(file: number): number;
+  parquetPlan(file: number): number;
+  parquetReadUnit(file: number, unit: number): number;
+  parquetDrop(file: number): number;
+  parquetEmpty(file: number): number;
+  parquetMetadata(file: number): number;
+  parquetFree(file: number): number;
   freeTable(handle: number): number;
   schemaSummary(handle: number): number;
   schema(handle: number): number;

@@ -64,6 +64,103 @@ export interface ReadOptions {
   readonly format?: InputFormat;
   /** `full` adds content checks (UTF-8, offsets, dictionary indices) to the default ones. */
   readonly validate?: 'default' | 'full';
+  /**
+   * Columns to read, in file order, by name. Parquet also takes dotted paths into structs
+   * (`'s.x'` reads field `x` of struct `s`, inside its struct). All columns when absent.
+   */
+  readonly columns?: readonly string[];
+  /** Parquet only: the row groups to read, by index, in the order given. All when absent. */
+  readonly rowGroups?: readonly number[];
+  /** Rows to skip first (default 0). */
+  readonly offset?: number;
+  /** Most rows to return after `offset` (default: all). */
+  readonly limit?: number;
+  /** Parquet only: most rows per record batch (default 65536). */
+  readonly batchSize?: number;
+}
+
+/**
+ * Bytes read on demand, for inputs too large to copy whole (files, HTTP range requests).
+ * `read` resolves to exactly `length` bytes from `offset`; a rejection becomes an `io` error.
+ */
+export interface RandomAccessSource {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** What the Parquet functions read from: bytes in memory, a `Blob`/`File`, or a source. */
+export type ParquetInput = ArrayBuffer | Uint8Array | Blob | RandomAccessSource;
+
+/**
+ * An opaque reference to an open Parquet file being read batch by batch
+ * (`openParquetReader`). Close it with `closeParquetReader`.
+ */
+export interface ParquetReaderHandle {
+  readonly kind: 'quiver.parquet';
+  readonly id: number;
+  [Symbol.dispose](): void;
+}
+
+/** A statistics value as stored (the physical type's value; strings for text columns). */
+export type ParquetStatValue = boolean | number | bigint | string | Uint8Array | null;
+
+export interface ParquetStatistics {
+  readonly nullCount: number | null;
+  readonly distinctCount: number | null;
+  readonly min: ParquetStatValue;
+  readonly max: ParquetStatValue;
+}
+
+/** One leaf column of the Parquet schema. */
+export interface ParquetColumnInfo {
+  /** Dotted path of field names, e.g. `s.list.element`. */
+  readonly path: string;
+  /** `BOOLEAN`, `INT32`, `INT64`, `INT96`, `FLOAT`, `DOUBLE`, `BYTE_ARRAY`, `FIXED_LEN_BYTE_ARRAY`. */
+  readonly physicalType: string;
+  readonly typeLength: number;
+  /** e.g. `STRING`, `DECIMAL(10, 2)`, `TIMESTAMP(ms, UTC)`, `INTEGER(8, unsigned)`. */
+  readonly logicalType: string | null;
+  readonly convertedType: string | null;
+  readonly repetition: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
+  readonly maxDefinitionLevel: number;
+  readonly maxRepetitionLevel: number;
+}
+
+/** One column chunk of a row group. */
+export interface ParquetColumnChunkInfo {
+  readonly path: string;
+  readonly physicalType: string | null;
+  /** `UNCOMPRESSED`, `SNAPPY`, `GZIP`, `BROTLI`, `LZ4`, `ZSTD`, `LZ4_RAW`, `LZO`. */
+  readonly codec: string | null;
+  /** e.g. `PLAIN`, `RLE`, `RLE_DICTIONARY`, `DELTA_BINARY_PACKED`. */
+  readonly encodings: readonly string[];
+  readonly numValues: number | null;
+  readonly compressedSize: number | null;
+  readonly uncompressedSize: number | null;
+  readonly dataPageOffset: number | null;
+  readonly dictionaryPageOffset: number | null;
+  readonly hasColumnIndex: boolean;
+  readonly hasOffsetIndex: boolean;
+  readonly statistics: ParquetStatistics | null;
+}
+
+export interface ParquetRowGroupInfo {
+  readonly numRows: number;
+  readonly totalByteSize: number;
+  readonly compressedSize: number;
+  readonly columns: readonly ParquetColumnChunkInfo[];
+}
+
+/** A Parquet file's footer (`getParquetMetadata`). */
+export interface ParquetMetadata {
+  readonly fileSize: number;
+  readonly version: number;
+  readonly numRows: number;
+  readonly createdBy: string | null;
+  /** Key-value metadata, `ARROW:schema` included when the writer stored one. */
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly columns: readonly ParquetColumnInfo[];
+  readonly rowGroups: readonly ParquetRowGroupInfo[];
 }
 
 /** Options of `writeTableToIpc`. */
@@ -209,6 +306,8 @@ export interface MemoryStats {
   readonly liveHandles: number;
   /** IPC writers neither finished nor freed. */
   readonly liveWriters: number;
+  /** Parquet readers not yet closed. */
+  readonly liveParquetReaders: number;
   /** WebAssembly memory size: it only grows, so it is also the peak footprint. */
   readonly heapSize: number;
   /** Bytes malloc'd and not yet freed in WebAssembly memory. */

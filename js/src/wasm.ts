@@ -8,7 +8,7 @@
 // and detach a view.
 import createQuiverModule from './quiver.mjs';
 import type { QuiverModule } from './quiver.mjs';
-import type { ErrorCode, IpcWriterHandle, Result, TableHandle, WasmInitOptions } from './types.js';
+import type { ErrorCode, IpcWriterHandle, ParquetReaderHandle, Result, TableHandle, WasmInitOptions } from './types.js';
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'invalid_input',
@@ -34,7 +34,26 @@ interface Instance {
   warnOnLeaks: boolean;
 }
 
-type HandleKind = 'quiver.table' | 'quiver.writer';
+type HandleKind = 'quiver.table' | 'quiver.writer' | 'quiver.parquet';
+type AnyHandle = TableHandle | IpcWriterHandle | ParquetReaderHandle;
+
+const NOUNS: Readonly<Record<HandleKind, string>> = {
+  'quiver.table': 'table handle',
+  'quiver.writer': 'IPC writer',
+  'quiver.parquet': 'Parquet reader',
+};
+const FREE_CALLS: Readonly<Record<HandleKind, string>> = {
+  'quiver.table': 'freeTable()',
+  'quiver.writer': 'finishIpcWriter() or freeIpcWriter()',
+  'quiver.parquet': 'closeParquetReader()',
+};
+
+/** Frees a module object of any kind; 0 on success. */
+function freeIn(module: QuiverModule, kind: HandleKind, id: number): number {
+  if (kind === 'quiver.table') return module.freeTable(id);
+  if (kind === 'quiver.writer') return module.writerFree(id);
+  return module.parquetFree(id);
+}
 
 interface HandleRecord {
   readonly id: number;
@@ -59,12 +78,10 @@ const registry = new FinalizationRegistry<Leak>((leak) => {
   const inst = current;
   if (leak.record.freed || inst === null || inst.serial !== leak.serial || inst.dead !== null) return;
   leak.record.freed = true;
-  const table = leak.record.kind === 'quiver.table';
-  guarded(inst, () => ok(table ? inst.module.freeTable(leak.id) : inst.module.writerFree(leak.id)));
+  const kind = leak.record.kind;
+  guarded(inst, () => ok(freeIn(inst.module, kind, leak.id)));
   if (inst.warnOnLeaks) {
-    const what = table ? 'table handle' : 'IPC writer';
-    const how = table ? 'freeTable()' : 'finishIpcWriter() or freeIpcWriter()';
-    console.warn(`@quiver/core: ${what} ${leak.id} was garbage-collected without ${how}; freed it now`);
+    console.warn(`@quiver/core: ${NOUNS[kind]} ${leak.id} was garbage-collected without ${FREE_CALLS[kind]}; freed it now`);
   }
 });
 
@@ -208,19 +225,31 @@ export function makeWriter(inst: Instance, id: number): IpcWriterHandle {
   );
 }
 
+/** Wraps a new Parquet file id from the module into a reader handle. */
+export function makeParquetReader(inst: Instance, id: number): ParquetReaderHandle {
+  return track(inst, id, 'quiver.parquet', (record) =>
+    Object.freeze({
+      kind: 'quiver.parquet' as const,
+      id,
+      [Symbol.dispose]: (): void => {
+        releaseRecord(record);
+      },
+    }),
+  );
+}
+
 function releaseRecord(record: HandleRecord): void {
   const inst = current;
   if (record.freed || inst === null || inst.serial !== record.serial) return;
   record.freed = true;
   registry.unregister(record);
-  const m = inst.module;
-  guarded(inst, () => ((record.kind === 'quiver.table' ? m.freeTable(record.id) : m.writerFree(record.id)) === 0 ? ok(undefined) : lastError(inst)));
+  guarded(inst, () => (freeIn(inst.module, record.kind, record.id) === 0 ? ok(undefined) : lastError(inst)));
 }
 
 /** The module id of a handle of this instance, or an `invalid_handle` error. */
-export function handleId(inst: Instance, handle: TableHandle | IpcWriterHandle, kind: HandleKind = 'quiver.table'): Result<number> {
+export function handleId(inst: Instance, handle: AnyHandle, kind: HandleKind = 'quiver.table'): Result<number> {
   const record = typeof handle === 'object' && handle !== null ? records.get(handle) : undefined;
-  const noun = kind === 'quiver.table' ? 'a table handle' : 'an IPC writer';
+  const noun = kind === 'quiver.writer' ? 'an IPC writer' : `a ${NOUNS[kind]}`;
   if (record === undefined || record.kind !== kind) {
     return fail('invalid_handle', `expected ${noun} made by @quiver/core but found another value`);
   }
@@ -231,7 +260,7 @@ export function handleId(inst: Instance, handle: TableHandle | IpcWriterHandle, 
 }
 
 /** Marks a handle freed after the module freed it (so the finalizer leaves it alone). */
-export function markFreed(handle: TableHandle | IpcWriterHandle): void {
+export function markFreed(handle: AnyHandle): void {
   const record = records.get(handle);
   if (record !== undefined) {
     record.freed = true;

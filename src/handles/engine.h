@@ -87,7 +87,8 @@ class Engine {
   /// when a piece is missing, else `{"need":null}`), ParquetPlan leaves the selection's read
   /// units as JSON `[{"rowGroup","rows","ranges":[[offset,length],...]}]`, ParquetReadUnit
   /// reads one (after its ranges were added) into a new table handle, ParquetDrop forgets
-  /// every piece, ParquetMetadata leaves the footer as JSON (see parquet_json.h), and
+  /// every piece, ParquetEmpty makes an empty table of the selection's schema (for a
+  /// selection of no rows), ParquetMetadata leaves the footer as JSON (see parquet_json.h), and
   /// ParquetFree closes the file. Errors: kInvalidHandle; those of parquet::FileReader;
   /// kInvalidArgument for a call out of order (a plan before the footer is loaded, a unit
   /// index beyond the plan).
@@ -97,6 +98,7 @@ class Engine {
   Status ParquetPlan(HandleId file);
   Result<HandleId> ParquetReadUnit(HandleId file, double unit);
   Status ParquetDrop(HandleId file);
+  Result<HandleId> ParquetEmpty(HandleId file);
   Status ParquetMetadata(HandleId file);
   Status ParquetFree(HandleId file);
 

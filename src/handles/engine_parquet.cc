@@ -135,6 +135,11 @@ Status Engine::ParquetDrop(HandleId id) {
   return Status::OK();
 }
 
+Result<HandleId> Engine::ParquetEmpty(HandleId id) {
+  QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<ParquetFile> file, LoadedParquet(id));
+  return Adopt(file->reader->ReadUnitTable(parquet::ReadUnit{}), {});
+}
+
 Status Engine::ParquetMetadata(HandleId id) {
   QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<ParquetFile> file, LoadedParquet(id));
   return SetTextOutput(ParquetMetadataJson(*file->reader));

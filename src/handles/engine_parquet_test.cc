@@ -116,6 +116,12 @@ TEST(EngineParquetTest, PiecewiseProtocol) {
   }
   EXPECT_EQ(rows, "[{\"x\":2}][{\"x\":3},{\"x\":4}]");
   EXPECT_EQ(e.ParquetReadUnit(pq, 2).status().ToString(), "expected a unit index below 2 but found 2");
+  HandleId empty = Must(e.ParquetEmpty(pq));
+  ASSERT_TRUE(e.Schema(empty).ok());
+  EXPECT_NE(OutputText(e.output()).find("\"name\":\"x\""), std::string::npos);
+  ASSERT_TRUE(e.TableInfo(empty).ok());
+  EXPECT_EQ(OutputText(e.output()).substr(0, 33), "{\"rows\":0,\"columns\":1,\"batches\":0");
+  ASSERT_TRUE(e.Free(empty).ok());
   ASSERT_TRUE(e.ParquetDrop(pq).ok());
   EXPECT_EQ(e.ParquetReadUnit(pq, 0).status().code(), StatusCode::kIo);
   ASSERT_TRUE(e.ParquetFree(pq).ok());

@@ -11,7 +11,8 @@ using quiver::internal::StrCat;
 
 namespace internal {
 
-constexpr int kKindShift = kSlotBits + kGenerationBits;  // 52
+constexpr int kKindShift = kSlotBits + kGenerationBits;  // 51
+static_assert(kKindShift + 2 <= 53, "four kinds of id must stay below 2^53");
 
 HandleId MakeId(HandleKind kind, uint32_t slot, uint32_t generation) {
   return (static_cast<HandleId>(kind) << kKindShift) | (static_cast<HandleId>(generation) << kSlotBits) | slot;

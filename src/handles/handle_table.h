@@ -15,7 +15,7 @@
 namespace quiver::handles {
 
 /// A handle id as JavaScript sees it: a number below 2^53,
-/// `kind * 2^52 + generation * 2^24 + slot`. Id 0 is never issued, so a zero-initialised
+/// `kind * 2^51 + generation * 2^24 + slot` (two bits of kind, so four kinds fit). Id 0 is never issued, so a zero-initialised
 /// handle is always invalid, and ids of different kinds never collide.
 using HandleId = uint64_t;
 
@@ -25,7 +25,7 @@ enum class HandleKind : uint32_t { kTable = 0, kWriter = 1, kParquet = 2 };
 namespace internal {
 
 inline constexpr int kSlotBits = 24;
-inline constexpr int kGenerationBits = 28;
+inline constexpr int kGenerationBits = 27;
 inline constexpr uint32_t kMaxSlots = uint32_t{1} << kSlotBits;
 inline constexpr uint32_t kMaxGeneration = uint32_t{1} << kGenerationBits;
 
@@ -44,8 +44,8 @@ Status TooManyHandles(std::string_view noun);
 /// A slot is reused after it is freed, with its generation incremented, so an id that was
 /// freed (a double free, a use after free, a stale copy) or never issued (a forged number,
 /// an id of another kind) fails with kInvalidHandle and never reaches an object.
-/// Generations wrap after 2^28 reuses of one slot (they skip 0): an id would have to be
-/// kept through 268 million frees of its slot to alias a new object.
+/// Generations wrap after 2^27 reuses of one slot (they skip 0): an id would have to be
+/// kept through 134 million frees of its slot to alias a new object.
 template <typename T>
 class SlotTable {
  public:

@@ -50,7 +50,7 @@ TEST(HandleTableTest, ReusedSlotGetsNewGenerationSoStaleIdFails) {
 TEST(HandleTableTest, ForgedIdsAreInvalidHandle) {
   HandleTable t;
   HandleId id = *t.Insert(SampleTable());
-  for (HandleId forged : {HandleId{0}, id + 1, id + (HandleId{1} << 24), id | (HandleId{1} << 52), HandleId{1} << 52}) {
+  for (HandleId forged : {HandleId{0}, id + 1, id + (HandleId{1} << 24), id | (HandleId{1} << 51), HandleId{1} << 51}) {
     Status s = t.Get(forged).status();
     EXPECT_EQ(s.code(), StatusCode::kInvalidHandle) << forged;
   }
