@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import {
   buildInfo,
   freeTable,
+  getParquetMetadata,
   getRows,
   getSchema,
   getTableInfo,
@@ -14,10 +15,11 @@ import {
   readTableFromStream,
   writeTableToIpc,
 } from './index.js';
-import type { DataTypeInfo, FieldInfo, ReadOptions, Result, TableHandle, Value } from './types.js';
+import { openFileSource, readTableFromFile } from './node.js';
+import type { DataTypeInfo, FieldInfo, ParquetMetadata, ParquetStatValue, ReadOptions, Result, TableHandle, Value } from './types.js';
 
 const USAGE = `usage: quiver <command> [options]
-  inspect FILE                     format, schema, rows, batches, codecs and sizes
+  inspect FILE                     format, schema, rows, batches or row groups, codecs and sizes
   head FILE [-n N] [--json]        the first rows (default 10) as a table, or JSON
   convert IN OUT [--format arrow|arrows|feather|parquet] [--compression none|lz4|zstd] [--level N]
                                    rewrite IN; the format defaults from OUT's extension
@@ -55,7 +57,8 @@ function detectFormat(head: Uint8Array): string {
   return 'Arrow IPC stream';
 }
 
-async function readFile(path: string, opts?: ReadOptions): Promise<Result<{ handle: TableHandle; size: number; format: string }>> {
+/** Reads any format; `parquetOpts` adds options for Parquet input only (e.g. no rows for inspect). */
+async function readFile(path: string, opts?: ReadOptions, parquetOpts?: ReadOptions): Promise<Result<{ handle: TableHandle; size: number; format: string }>> {
   const info = await stat(path).then(
     (s) => ({ ok: true as const, size: s.size }),
     (e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }),
@@ -67,6 +70,14 @@ async function readFile(path: string, opts?: ReadOptions): Promise<Result<{ hand
   );
   if (!opened.ok) return { ok: false, code: 'io', error: `cannot open ${path}: ${opened.message}` };
   const fh = opened.h;
+  const magic = new Uint8Array(8);
+  const got = await fh.read(magic, 0, 8, 0).then((r) => r.bytesRead, () => 0);
+  if (detectFormat(magic.subarray(0, got)) === 'Parquet') {
+    await fh.close();
+    const handle = await readTableFromFile(path, { ...opts, ...parquetOpts, format: 'parquet' });
+    if (!handle.ok) return handle;
+    return { ok: true, value: { handle: handle.value, size: info.size, format: 'Parquet' } };
+  }
   const chunkSize = 1 << 20;
   let done = 0;
   let first: Uint8Array | null = null;
@@ -107,8 +118,56 @@ function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+function showStat(v: ParquetStatValue): string {
+  if (v === null) return '?';
+  if (v instanceof Uint8Array) return `x'${Array.from(v.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}${v.length > 16 ? '...' : ''}'`;
+  return truncate(String(v));
+}
+
+function printParquet(meta: ParquetMetadata): void {
+  const groups = meta.rowGroups;
+  const codecs = new Set<string>();
+  const encodings = new Set<string>();
+  for (const g of groups) {
+    for (const c of g.columns) {
+      if (c.codec !== null) codecs.add(c.codec);
+      for (const e of c.encodings) encodings.add(e);
+    }
+  }
+  out.write(`row groups: ${groups.length}
+created by: ${meta.createdBy ?? '(not recorded)'}
+version: ${meta.version}
+`);
+  out.write(`codecs:  ${codecs.size > 0 ? [...codecs].join(', ') : '(no row groups)'}
+encodings: ${[...encodings].join(', ')}
+`);
+  out.write('parquet columns:\n');
+  meta.columns.forEach((col, i) => {
+    let compressed = 0;
+    let uncompressed = 0;
+    let nulls: number | null = 0;
+    let min: ParquetStatValue = null;
+    let max: ParquetStatValue = null;
+    for (const g of groups) {
+      const c = g.columns[i];
+      if (c === undefined) continue;
+      compressed += c.compressedSize ?? 0;
+      uncompressed += c.uncompressedSize ?? 0;
+      const st = c.statistics;
+      nulls = st === null || st.nullCount === null || nulls === null ? null : nulls + st.nullCount;
+      if (st !== null && st.min !== null && (min === null || (typeof st.min !== 'object' && st.min < min))) min = st.min;
+      if (st !== null && st.max !== null && (max === null || (typeof st.max !== 'object' && st.max > max))) max = st.max;
+    }
+    const logical = col.logicalType ?? col.convertedType;
+    out.write(`  ${col.path}: ${col.physicalType}${logical === null ? '' : ` ${logical}`} ${col.repetition.toLowerCase()}`);
+    out.write(`, ${formatBytes(compressed)} (${formatBytes(uncompressed)} uncompressed)`);
+    out.write(`, nulls ${nulls === null ? '?' : nulls}, min ${showStat(min)}, max ${showStat(max)}\n`);
+  });
+  groups.forEach((g, i) => out.write(`  row group ${i}: ${g.numRows} rows, ${formatBytes(g.compressedSize)}\n`));
+}
+
 async function inspect(path: string): Promise<number> {
-  const read = await readFile(path);
+  const read = await readFile(path, {}, { limit: 0 });
   if (!read.ok) return report(path, read);
   const { handle, size, format } = read.value;
   const schema = await getSchema(handle);
@@ -116,9 +175,20 @@ async function inspect(path: string): Promise<number> {
   if (!schema.ok) return report(path, schema);
   if (!info.ok) return report(path, info);
   out.write(`file:    ${path}\nformat:  ${format}\nsize:    ${formatBytes(size)} (${size} bytes)\n`);
-  out.write(`rows:    ${info.value.rows}\ncolumns: ${info.value.columns}\nbatches: ${info.value.batches}\n`);
-  out.write(`codecs:  ${info.value.codecs.length > 0 ? info.value.codecs.join(', ') : '(no batches)'}\n`);
-  out.write(`memory:  ${formatBytes(info.value.bytes)} of Arrow buffers in WebAssembly memory\nschema:\n`);
+  if (format === 'Parquet') {
+    const source = await openFileSource(path);
+    if (!source.ok) return report(path, source);
+    const meta = await getParquetMetadata(source.value);
+    await source.value.close();
+    if (!meta.ok) return report(path, meta);
+    out.write(`rows:    ${meta.value.numRows}\ncolumns: ${info.value.columns}\n`);
+    printParquet(meta.value);
+    out.write('schema:\n');
+  } else {
+    out.write(`rows:    ${info.value.rows}\ncolumns: ${info.value.columns}\nbatches: ${info.value.batches}\n`);
+    out.write(`codecs:  ${info.value.codecs.length > 0 ? info.value.codecs.join(', ') : '(no batches)'}\n`);
+    out.write(`memory:  ${formatBytes(info.value.bytes)} of Arrow buffers in WebAssembly memory\nschema:\n`);
+  }
   printFields(schema.value.fields, '  ');
   const meta = Object.entries(schema.value.metadata);
   if (meta.length > 0) {
@@ -151,7 +221,7 @@ function toJson(v: Value): unknown {
 }
 
 async function head(path: string, n: number, json: boolean): Promise<number> {
-  const read = await readFile(path);
+  const read = await readFile(path, { limit: n });
   if (!read.ok) return report(path, read);
   const rows = await getRows(read.value.handle, { limit: n });
   if (!rows.ok) {
@@ -250,7 +320,7 @@ async function doctor(): Promise<number> {
   if (!info.ok) return report('buildInfo', info);
   out.write(`version:     ${info.value.version}\n`);
   out.write(`codecs:      ${Object.entries(info.value.codecs).map(([k, v]) => `${k}${v ? '' : ' (absent)'}`).join(', ')}\n`);
-  out.write(`read:        ${info.value.formats.read.join(', ')} (Parquet: not in this build yet)\n`);
+  out.write(`read:        ${info.value.formats.read.join(', ')}\n`);
   out.write(`write:       ${info.value.formats.write.join(', ')}\n`);
   const mem = await memoryStats();
   if (!mem.ok) return report('memoryStats', mem);

@@ -30,7 +30,7 @@ function asRandomAccess(input: object): RandomAccessSource | null {
 }
 
 /** The input as a Source; `invalid_argument` for anything else. */
-export function toSource(input: ParquetInput): Result<Source> {
+function toSource(input: ParquetInput): Result<Source> {
   if (input instanceof ArrayBuffer || input instanceof Uint8Array) {
     const bytes = asBytes(input) ?? new Uint8Array(0);
     return ok({ size: bytes.byteLength, read: (offset, length) => Promise.resolve(ok(bytes.subarray(offset, offset + length))) });
@@ -160,7 +160,10 @@ async function readUnit(inst: Instance, source: Source, file: number, units: rea
   return r;
 }
 
-/** Reads a whole selection into one table handle, one row group's bytes at a time. */
+/**
+ * Reads a whole selection into one table handle, one row group's bytes at a time.
+ * @internal (the public entry points are in index.ts)
+ */
 export async function readParquetTable(input: ParquetInput, args: ReadArgs): Promise<Result<TableHandle>> {
   const source = toSource(input);
   if (!source.ok) return source;

@@ -49,10 +49,12 @@ test('wrong format: a stream read as a file, a file as a stream', async () => {
   expectError(await q.readTableFromArrayBuffer(sampleBytes(), { validate: 'paranoid' }), 'invalid_argument');
 });
 
-test('Parquet and Feather v1 are detected and unsupported', async () => {
+test('an empty Parquet footer is invalid input; Feather v1 is unsupported', async () => {
   const parquet = new Uint8Array([0x50, 0x41, 0x52, 0x31, 0, 0, 0, 0, 0x50, 0x41, 0x52, 0x31]);
-  expectError(await q.readTableFromArrayBuffer(parquet), 'unsupported', 'Parquet reading is not in this build yet');
-  expectError(await q.readTableFromArrayBuffer(parquet, { format: 'parquet' }), 'unsupported');
+  const expected = 'footer: expected more thrift bytes but found the end of the input';
+  expectError(await q.readTableFromArrayBuffer(parquet), 'invalid_input', expected);
+  expectError(await q.readTableFromArrayBuffer(parquet, { format: 'parquet' }), 'invalid_input', expected);
+  expectError(await q.readTableFromBlob(new Blob([parquet])), 'invalid_input', expected);
   expectError(await q.readTableFromArrayBuffer(new TextEncoder().encode('FEA1....')), 'unsupported', /Feather v1/);
 });
 

@@ -27,7 +27,7 @@ test('TSDoc examples type-check', () => {
   const dir = join(js, '.examples-check');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  const blocks = [...examples('index.ts'), ...examples('node.ts')];
+  const blocks = [...examples('index.ts'), ...examples('node.ts'), ...examples('parquet.ts')];
   assert.ok(blocks.length >= 8, `found only ${blocks.length} examples`);
   const imports = new Set();
   const bodies = blocks.map((b, i) => {
@@ -37,14 +37,16 @@ test('TSDoc examples type-check', () => {
   });
   const source = [
     "import * as quiver from '../src/index.js';",
-    "import { readTableFromFile } from '../src/node.js';",
+    "import { openFileSource, readTableFromFile } from '../src/node.js';",
     ...imports,
-    'const { initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter } = quiver;',
+    'const { initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter, getParquetMetadata, openParquetReader, readNextBatch, freeTable } = quiver;',
     'declare const handle: quiver.TableHandle;',
     'declare const bytes: Uint8Array;',
     "declare const arrowTable: import('apache-arrow').Table;",
+    'declare const file: Blob;',
+    'declare const reader: quiver.ParquetReaderHandle;',
     ...bodies,
-    'export const used = [readTableFromFile, initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter];',
+    'export const used = [openFileSource, getParquetMetadata, openParquetReader, readNextBatch, freeTable, readTableFromFile, initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter];',
   ].join('\n');
   writeFileSync(join(dir, 'examples.ts'), source);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({

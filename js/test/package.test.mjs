@@ -9,9 +9,10 @@ const js = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(js, 'package.json'), 'utf8'));
 
 const API = [
-  'buildInfo', 'concatTables', 'createIpcWriter', 'finishIpcWriter', 'freeIpcWriter', 'freeTable', 'fromArrowJS',
-  'getBatch', 'getColumn', 'getRows', 'getSchema', 'getSchemaSummary', 'getTableInfo', 'initWasm', 'memoryStats',
-  'readTableFromArrayBuffer', 'readTableFromBlob', 'readTableFromStream', 'registerPlugin', 'selectColumns', 'slice',
+  'buildInfo', 'closeParquetReader', 'concatTables', 'createIpcWriter', 'finishIpcWriter', 'freeIpcWriter', 'freeTable',
+  'fromArrowJS', 'getBatch', 'getColumn', 'getParquetMetadata', 'getRows', 'getSchema', 'getSchemaSummary',
+  'getTableInfo', 'initWasm', 'memoryStats', 'openParquetReader', 'readNextBatch', 'readTableFromArrayBuffer',
+  'readTableFromBlob', 'readTableFromParquet', 'readTableFromStream', 'registerPlugin', 'selectColumns', 'slice',
   'toArrowJS', 'writeTableToFeather', 'writeTableToIpc', 'writeToIpcWriter',
 ];
 
@@ -34,13 +35,13 @@ test('the exports map resolves by name and exposes exactly the API', async () =>
   const core = await import('@quiver/core');
   assert.deepEqual(Object.keys(core).sort(), API);
   const node = await import('@quiver/core/node');
-  assert.deepEqual(Object.keys(node), ['readTableFromFile']);
+  assert.deepEqual(Object.keys(node), ['openFileSource', 'readTableFromFile']);
 });
 
 test('every exported function returns Promise<Result<...>> in the types', () => {
-  const dts = readFileSync(join(js, 'dist', 'index.d.ts'), 'utf8') + readFileSync(join(js, 'dist', 'node.d.ts'), 'utf8');
+  const dts = ['index.d.ts', 'node.d.ts', 'parquet.d.ts'].map((f) => readFileSync(join(js, 'dist', f), 'utf8')).join('\n');
   const fns = [...dts.matchAll(/export declare function (\w+)(?:<[^>]*>)?\(([\s\S]*?)\): ([^;]+);/g)];
-  assert.equal(fns.length, API.length + 1);
+  assert.equal(fns.length, API.length + 2);
   for (const [, name, , ret] of fns) assert.match(ret, /^Promise<Result<.+>>$/, name);
 });
 
