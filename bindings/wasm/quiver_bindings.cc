@@ -15,6 +15,7 @@
 #include <string>
 
 #include "handles/engine.h"
+#include "handles/parquet_write.h"
 
 namespace {
 
@@ -111,6 +112,16 @@ double WriterOpen(std::string format, std::string compression, double level, std
   if (!request.ok()) return Id(request.status());
   return Id(engine().WriterOpen(*request));
 }
+int WriteParquet(double h, std::string tokens) {
+  auto options = quiver::handles::MakeParquetWriteOptions(tokens);
+  if (!options.ok()) return Done(options.status());
+  return WithHandle(h, [&](HandleId id) { return engine().WriteParquet(id, *options); });
+}
+double ParquetWriterOpen(std::string tokens) {
+  auto options = quiver::handles::MakeParquetWriteOptions(tokens);
+  if (!options.ok()) return Id(options.status());
+  return Id(engine().ParquetWriterOpen(*options));
+}
 int WriterWrite(double w, double h) {
   auto table = quiver::handles::HandleIdFromNumber(h);
   if (!table.ok()) return Done(table.status());
@@ -169,6 +180,8 @@ EMSCRIPTEN_BINDINGS(quiver) {
   em::function("concat", &Concat);
   em::function("write", &Write);
   em::function("writerOpen", &WriterOpen);
+  em::function("writeParquet", &WriteParquet);
+  em::function("parquetWriterOpen", &ParquetWriterOpen);
   em::function("writerWrite", &WriterWrite);
   em::function("writerFinish", &WriterFinish);
   em::function("writerFree", &WriterFree);

@@ -14,6 +14,7 @@ import {
   memoryStats,
   readTableFromStream,
   writeTableToIpc,
+  writeTableToParquet,
 } from './index.js';
 import { openFileSource, readTableFromFile } from './node.js';
 import type { DataTypeInfo, FieldInfo, ParquetMetadata, ParquetStatValue, ReadOptions, Result, TableHandle, Value } from './types.js';
@@ -21,8 +22,11 @@ import type { DataTypeInfo, FieldInfo, ParquetMetadata, ParquetStatValue, ReadOp
 const USAGE = `usage: quiver <command> [options]
   inspect FILE                     format, schema, rows, batches or row groups, codecs and sizes
   head FILE [-n N] [--json]        the first rows (default 10) as a table, or JSON
-  convert IN OUT [--format arrow|arrows|feather|parquet] [--compression none|lz4|zstd] [--level N]
-                                   rewrite IN; the format defaults from OUT's extension
+  convert IN OUT [--format arrow|arrows|feather|parquet] [--compression CODEC] [--level N]
+          [--row-group-rows N] [--page-version 1|2]
+                                   rewrite IN; the format defaults from OUT's extension;
+                                   CODEC: none|lz4|zstd for Arrow (default none),
+                                   snappy|zstd|gzip|brotli|lz4_raw|none for Parquet (default snappy)
   validate FILE                    full validation; exit status 0 when valid
   doctor                           environment and build facts`;
 
@@ -268,20 +272,47 @@ function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-async function convert(input: string, output: string, format: string | undefined, compression: string, level: number | undefined): Promise<number> {
-  const fmt = format ?? (output.endsWith('.arrows') ? 'arrows' : output.endsWith('.parquet') ? 'parquet' : output.endsWith('.feather') ? 'feather' : 'arrow');
-  if (!['arrow', 'arrows', 'feather', 'parquet'].includes(fmt)) return usage(`unknown format '${fmt}'`);
-  if (!['none', 'lz4', 'zstd'].includes(compression)) return usage(`unknown compression '${compression}'`);
+interface ConvertOptions {
+  readonly format: string | undefined;
+  readonly compression: string | undefined;
+  readonly level: number | undefined;
+  readonly rowGroupRows: number | undefined;
+  readonly pageVersion: number | undefined;
+}
+
+const PARQUET_CODECS = ['snappy', 'zstd', 'gzip', 'brotli', 'lz4_raw', 'none'] as const;
+type ParquetCodec = (typeof PARQUET_CODECS)[number];
+
+async function writeOut(handle: TableHandle, fmt: string, o: ConvertOptions): Promise<Result<ArrayBuffer>> {
   if (fmt === 'parquet') {
-    err.write('quiver: writing Parquet is not in this build yet [unsupported]\n');
-    return 1;
+    const codec = PARQUET_CODECS.find((c) => c === (o.compression ?? 'snappy')) ?? 'snappy';
+    return writeTableToParquet(handle, {
+      compression: codec satisfies ParquetCodec,
+      ...(o.level === undefined ? {} : { compressionLevel: o.level }),
+      ...(o.rowGroupRows === undefined ? {} : { rowGroupRows: o.rowGroupRows }),
+      ...(o.pageVersion === 2 ? { pageVersion: 2 as const } : o.pageVersion === 1 ? { pageVersion: 1 as const } : {}),
+    });
   }
+  const compression = o.compression === 'lz4' ? ('lz4' as const) : o.compression === 'zstd' ? ('zstd' as const) : ('none' as const);
+  const opts = { format: fmt === 'arrows' ? ('stream' as const) : ('file' as const), compression };
+  return writeTableToIpc(handle, o.level === undefined ? opts : { ...opts, level: o.level });
+}
+
+async function convert(input: string, output: string, o: ConvertOptions): Promise<number> {
+  const fmt = o.format ?? (output.endsWith('.arrows') ? 'arrows' : output.endsWith('.parquet') ? 'parquet' : output.endsWith('.feather') ? 'feather' : 'arrow');
+  if (!['arrow', 'arrows', 'feather', 'parquet'].includes(fmt)) return usage(`unknown format '${fmt}'`);
+  const codecs: readonly string[] = fmt === 'parquet' ? PARQUET_CODECS : ['none', 'lz4', 'zstd'];
+  const compression = o.compression ?? (fmt === 'parquet' ? 'snappy' : 'none');
+  if (!codecs.includes(compression)) return usage(`unknown compression '${compression}' for ${fmt} (one of ${codecs.join(', ')})`);
+  if (fmt !== 'parquet' && (o.rowGroupRows !== undefined || o.pageVersion !== undefined)) {
+    return usage('--row-group-rows and --page-version apply to Parquet output only');
+  }
+  if (o.pageVersion !== undefined && o.pageVersion !== 1 && o.pageVersion !== 2) return usage('--page-version needs 1 or 2');
   const t0 = performance.now();
   const read = await readFile(input);
   if (!read.ok) return report(input, read);
   const t1 = performance.now();
-  const opts = { format: fmt === 'arrows' ? ('stream' as const) : ('file' as const), compression: compression === 'lz4' ? ('lz4' as const) : compression === 'zstd' ? ('zstd' as const) : ('none' as const) };
-  const bytes = await writeTableToIpc(read.value.handle, level === undefined ? opts : { ...opts, level });
+  const bytes = await writeOut(read.value.handle, fmt, { ...o, compression });
   await freeTable(read.value.handle);
   if (!bytes.ok) return report(output, bytes);
   const t2 = performance.now();
@@ -349,7 +380,7 @@ async function main(argv: readonly string[]): Promise<number> {
       positional.push(a);
     }
   }
-  const known = new Set(['--json', '--help', '-h', '-n', '--format', '--compression', '--level']);
+  const known = new Set(['--json', '--help', '-h', '-n', '--format', '--compression', '--level', '--row-group-rows', '--page-version']);
   for (const k of flags.keys()) if (!known.has(k)) return usage(`unknown option ${k}`);
   if (command === undefined || command === '--help' || command === '-h' || flags.has('--help')) {
     out.write(`${USAGE}\n`);
@@ -367,10 +398,20 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'convert': {
       const target = positional[1];
       if (file === undefined || target === undefined || positional.length !== 2) return usage('convert needs IN and OUT');
-      const levelText = flags.get('--level');
-      const level = levelText === undefined ? undefined : Number(levelText);
-      if (level !== undefined && !Number.isInteger(level)) return usage('--level needs an integer');
-      return convert(file, target, flags.get('--format'), flags.get('--compression') ?? 'none', level);
+      const ints: Record<string, number | undefined> = {};
+      for (const flag of ['--level', '--row-group-rows', '--page-version']) {
+        const text = flags.get(flag);
+        const n = text === undefined ? undefined : Number(text);
+        if (n !== undefined && !Number.isSafeInteger(n)) return usage(`${flag} needs an integer`);
+        ints[flag] = n;
+      }
+      return convert(file, target, {
+        format: flags.get('--format'),
+        compression: flags.get('--compression'),
+        level: ints['--level'],
+        rowGroupRows: ints['--row-group-rows'],
+        pageVersion: ints['--page-version'],
+      });
     }
     case 'validate':
       return file === undefined || positional.length !== 1 ? usage('validate needs one FILE') : validate(file);

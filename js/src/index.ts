@@ -49,6 +49,7 @@ import type {
 
 export type * from './types.js';
 export { closeParquetReader, getParquetMetadata, openParquetReader, readNextBatch } from './parquet.js';
+export { createParquetWriter, finishParquetWriter, freeParquetWriter, writeTableToParquet, writeToParquetWriter } from './parquet_write.js';
 
 /**
  * Starts the WebAssembly module. Without `bytes` it loads `quiver.wasm` from beside the

@@ -343,6 +343,9 @@ export async function readNextBatch(reader: ParquetReaderHandle): Promise<Result
   if (!file.ok) return file;
   const state = readers.get(reader);
   if (state === undefined) return fail('invalid_handle', 'expected a Parquet reader made by openParquetReader');
+  // The module says whether the file is still open (no pieces are held between units).
+  const live = guarded(inst, () => (inst.module.parquetDrop(file.value) === 0 ? ok(undefined) : lastError<void>(inst)));
+  if (!live.ok) return live;
   while (state.current === 0 || state.batch >= state.batches) {
     dropCurrent(inst, state);
     if (state.next >= state.units.length) return ok(null);

@@ -28,6 +28,8 @@ export interface QuiverModule {
   concat(ids: string): number;
   write(handle: number, format: string, compression: string, level: number, metadata: string): number;
   writerOpen(format: string, compression: string, level: number, metadata: string): number;
+  writeParquet(handle: number, tokens: string): number;
+  parquetWriterOpen(tokens: string): number;
   writerWrite(writer: number, handle: number): number;
   writerFinish(writer: number): number;
   writerFree(writer: number): number;

@@ -182,6 +182,71 @@ export interface FeatherWriteOptions {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** Parquet codecs `writeTableToParquet` writes. */
+export type ParquetCompression = 'snappy' | 'zstd' | 'gzip' | 'brotli' | 'lz4_raw' | 'none';
+
+/** Encodings of data pages that are not dictionary-encoded. */
+export type ParquetEncoding =
+  | 'plain'
+  | 'rle'
+  | 'delta_binary_packed'
+  | 'delta_length_byte_array'
+  | 'delta_byte_array'
+  | 'byte_stream_split';
+
+/** Per-column overrides of ParquetWriteOptions. */
+export interface ParquetColumnOptions {
+  readonly compression?: ParquetCompression;
+  readonly compressionLevel?: number;
+  readonly dictionary?: boolean;
+  /** Setting it without `dictionary` turns the column's dictionary off (as pyarrow does). */
+  readonly encoding?: ParquetEncoding;
+  readonly statistics?: boolean;
+}
+
+/** Options of `writeTableToParquet` and `createParquetWriter`; defaults as pyarrow's. */
+export interface ParquetWriteOptions {
+  /** Codec of every column chunk (default `snappy`). */
+  readonly compression?: ParquetCompression;
+  /** Codec level: gzip 0..9, brotli 0..11, zstd -131072..22, lz4_raw 0..12. */
+  readonly compressionLevel?: number;
+  /** Dictionary encoding (default true), falling back to plain past `dictionaryPageBytes`. */
+  readonly dictionary?: boolean;
+  readonly dictionaryPageBytes?: number;
+  /** A row group closes at this many rows (default 1048576) ... */
+  readonly rowGroupRows?: number;
+  /** ... or this many encoded bytes (default 128 MiB). */
+  readonly rowGroupBytes?: number;
+  /** Target data page size before compression (default 1 MiB). */
+  readonly dataPageBytes?: number;
+  /** Data page header version (default 1). */
+  readonly pageVersion?: 1 | 2;
+  /** Min/max/null-count statistics (default true). */
+  readonly statistics?: boolean;
+  /** Byte-array statistics longer than this are truncated (default 4096). */
+  readonly maxStatisticsBytes?: number;
+  /** Column and offset indexes (default true). */
+  readonly pageIndex?: boolean;
+  /** Overrides by top-level column name or dotted leaf path (`s.x`). */
+  readonly columns?: Readonly<Record<string, ParquetColumnOptions>>;
+  /** Key-value metadata of the file. */
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** The footer's created_by (default `quiver version 0.1.0`). */
+  readonly createdBy?: string;
+  /** Store the Arrow schema under `ARROW:schema` so readers restore exact types (default true). */
+  readonly storeArrowSchema?: boolean;
+}
+
+/**
+ * An opaque reference to an incremental Parquet writer (`createParquetWriter`). Finish it
+ * with `finishParquetWriter`, or drop it with `freeParquetWriter`.
+ */
+export interface ParquetWriterHandle {
+  readonly kind: 'quiver.parquet-writer';
+  readonly id: number;
+  [Symbol.dispose](): void;
+}
+
 /** One column of a schema summary. */
 export interface ColumnSummary {
   readonly name: string;
@@ -304,7 +369,7 @@ export interface GetRowsOptions {
 export interface MemoryStats {
   /** Table handles not yet freed. */
   readonly liveHandles: number;
-  /** IPC writers neither finished nor freed. */
+  /** IPC and Parquet writers neither finished nor freed. */
   readonly liveWriters: number;
   /** Parquet readers not yet closed. */
   readonly liveParquetReaders: number;

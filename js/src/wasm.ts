@@ -8,7 +8,7 @@
 // and detach a view.
 import createQuiverModule from './quiver.mjs';
 import type { QuiverModule } from './quiver.mjs';
-import type { ErrorCode, IpcWriterHandle, ParquetReaderHandle, Result, TableHandle, WasmInitOptions } from './types.js';
+import type { ErrorCode, IpcWriterHandle, ParquetReaderHandle, ParquetWriterHandle, Result, TableHandle, WasmInitOptions } from './types.js';
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'invalid_input',
@@ -34,24 +34,26 @@ interface Instance {
   warnOnLeaks: boolean;
 }
 
-type HandleKind = 'quiver.table' | 'quiver.writer' | 'quiver.parquet';
-type AnyHandle = TableHandle | IpcWriterHandle | ParquetReaderHandle;
+type HandleKind = 'quiver.table' | 'quiver.writer' | 'quiver.parquet' | 'quiver.parquet-writer';
+type AnyHandle = TableHandle | IpcWriterHandle | ParquetReaderHandle | ParquetWriterHandle;
 
 const NOUNS: Readonly<Record<HandleKind, string>> = {
   'quiver.table': 'table handle',
   'quiver.writer': 'IPC writer',
   'quiver.parquet': 'Parquet reader',
+  'quiver.parquet-writer': 'Parquet writer',
 };
 const FREE_CALLS: Readonly<Record<HandleKind, string>> = {
   'quiver.table': 'freeTable()',
   'quiver.writer': 'finishIpcWriter() or freeIpcWriter()',
   'quiver.parquet': 'closeParquetReader()',
+  'quiver.parquet-writer': 'finishParquetWriter() or freeParquetWriter()',
 };
 
 /** Frees a module object of any kind; 0 on success. */
 function freeIn(module: QuiverModule, kind: HandleKind, id: number): number {
   if (kind === 'quiver.table') return module.freeTable(id);
-  if (kind === 'quiver.writer') return module.writerFree(id);
+  if (kind === 'quiver.writer' || kind === 'quiver.parquet-writer') return module.writerFree(id);
   return module.parquetFree(id);
 }
 
@@ -217,6 +219,19 @@ export function makeWriter(inst: Instance, id: number): IpcWriterHandle {
   return track(inst, id, 'quiver.writer', (record) =>
     Object.freeze({
       kind: 'quiver.writer' as const,
+      id,
+      [Symbol.dispose]: (): void => {
+        releaseRecord(record);
+      },
+    }),
+  );
+}
+
+/** Wraps a new writer id from the module into a Parquet writer handle. */
+export function makeParquetWriter(inst: Instance, id: number): ParquetWriterHandle {
+  return track(inst, id, 'quiver.parquet-writer', (record) =>
+    Object.freeze({
+      kind: 'quiver.parquet-writer' as const,
       id,
       [Symbol.dispose]: (): void => {
         releaseRecord(record);

@@ -69,9 +69,33 @@ test('convert between formats and codecs, then validate', () => {
     assert.match(v.out, /valid/);
   }
   assert.equal(readFileSync(join(dir, 'b.arrows')).subarray(0, 4).readUInt32LE(0), 0xffffffff);
-  const parquet = run('convert', good, join(dir, 'x.parquet'));
-  assert.equal(parquet.code, 1);
-  assert.match(parquet.err, /\[unsupported\]/);
+});
+
+test('convert to and from Parquet with codec options; inspect and head read Parquet', () => {
+  const pq = join(dir, 'x.parquet');
+  for (const extra of [[], ['--compression', 'zstd', '--level', '5', '--page-version', '2', '--row-group-rows', '2'], ['--compression', 'lz4_raw']]) {
+    const r = run('convert', good, pq, ...extra);
+    assert.equal(r.code, 0, r.err);
+    const v = run('validate', pq);
+    assert.equal(v.code, 0, v.err);
+    assert.match(v.out, /valid \(Parquet, 4 rows/);
+  }
+  const i = run('inspect', pq);
+  assert.equal(i.code, 0, i.err);
+  assert.match(i.out, /format: {2}Parquet\nsize: .*\nrows: {4}4\ncolumns: 7\nrow groups: 1\ncreated by: quiver version 0\.1\.0/);
+  assert.match(i.out, /codecs: {2}LZ4_RAW/);
+  assert.match(i.out, /  id: INT64 INTEGER\(64, signed\) optional, .*nulls 0, min 1, max 4/);
+  assert.match(i.out, /schema:\n  id: Int64\n  name: Utf8\n/);
+  const h = run('head', pq, '-n', '2', '--json');
+  assert.equal(h.code, 0, h.err);
+  assert.deepEqual(JSON.parse(h.out).map((r) => r.id), ['1', '2']);
+  const back = join(dir, 'back.arrow');
+  assert.equal(run('convert', pq, back, '--compression', 'lz4').code, 0);
+  assert.equal(run('validate', back).code, 0);
+  const bad = run('convert', good, pq, '--compression', 'lz4');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /unknown compression 'lz4' for parquet \(one of snappy, zstd, gzip, brotli, lz4_raw, none\)/);
+  assert.equal(run('convert', good, join(dir, 'y.arrow'), '--page-version', '2').code, 2);
 });
 
 test('bad files exit non-zero with a clear message', () => {

@@ -80,3 +80,88 @@ test('reader handles are checked', async () => {
   expectError(await q.readNextBatch(table), 'invalid_handle', 'expected a Parquet reader made by @quiver/core but found another value');
   expectOk(await q.freeTable(table));
 });
+
+async function rowsText(handle) {
+  return JSON.stringify(expectOk(await q.getRows(handle)), (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+test('tables round-trip through Parquet with every codec and page version, every way back in', async () => {
+  const t = expectOk(await q.readTableFromArrayBuffer(sampleBytes()));
+  const want = await rowsText(t);
+  const wantSchema = expectOk(await q.getSchema(t));
+  for (const compression of ['snappy', 'zstd', 'gzip', 'brotli', 'lz4_raw', 'none']) {
+    for (const pageVersion of [1, 2]) {
+      const bytes = expectOk(await q.writeTableToParquet(t, { compression, pageVersion, rowGroupRows: 3 }));
+      for (const read of [(b) => q.readTableFromArrayBuffer(b), (b) => q.readTableFromBlob(new Blob([b])), (b) => q.readTableFromStream(new Blob([b]).stream())]) {
+        const back = expectOk(await read(bytes));
+        assert.equal(await rowsText(back), want, `${compression} v${pageVersion}`);
+        assert.deepEqual(expectOk(await q.getSchema(back)).fields, wantSchema.fields, 'ARROW:schema restores the types');
+        expectOk(await q.freeTable(back));
+      }
+      const meta = expectOk(await q.getParquetMetadata(bytes));
+      assert.equal(meta.numRows, 4);
+      assert.equal(meta.rowGroups.length, 2);
+      assert.equal(meta.rowGroups[0].columns[0].codec, compression === 'none' ? 'UNCOMPRESSED' : compression.toUpperCase());
+      assert.deepEqual([meta.rowGroups[0].columns[0].statistics.min, meta.rowGroups[0].columns[0].statistics.max], [1n, 3n]);
+      assert.ok('ARROW:schema' in meta.metadata);
+    }
+  }
+  expectOk(await q.freeTable(t));
+});
+
+test('the batch reader yields batchSize rows at a time and its handle dies with close', async () => {
+  const t = expectOk(await q.readTableFromArrayBuffer(sampleBytes()));
+  const bytes = expectOk(await q.writeTableToParquet(t, { rowGroupRows: 3 }));
+  const reader = expectOk(await q.openParquetReader(new Blob([bytes]), { columns: ['id'], batchSize: 2 }));
+  const sizes = [];
+  for (let b = expectOk(await q.readNextBatch(reader)); b !== null; b = expectOk(await q.readNextBatch(reader))) {
+    sizes.push(expectOk(await q.getRows(b)).map((r) => r.id));
+    expectOk(await q.freeTable(b));
+  }
+  assert.deepEqual(sizes, [[1n, 2n], [3n], [4n]]);
+  assert.equal(expectOk(await q.readNextBatch(reader)), null, 'stays at the end');
+  assert.equal(expectOk(await q.memoryStats()).liveParquetReaders, 1);
+  expectOk(await q.closeParquetReader(reader));
+  expectError(await q.readNextBatch(reader), 'invalid_handle', /it was freed/);
+  expectError(await q.closeParquetReader(reader), 'invalid_handle', /it was freed/);
+  assert.equal(expectOk(await q.memoryStats()).liveParquetReaders, 0);
+  expectOk(await q.freeTable(t));
+});
+
+test('the incremental Parquet writer streams row groups out', async () => {
+  const t = expectOk(await q.readTableFromArrayBuffer(sampleBytes()));
+  const w = expectOk(await q.createParquetWriter({ rowGroupRows: 4, compression: 'zstd' }));
+  const parts = [];
+  for (let i = 0; i < 3; i++) parts.push(new Uint8Array(expectOk(await q.writeToParquetWriter(w, t))));
+  parts.push(new Uint8Array(expectOk(await q.finishParquetWriter(w))));
+  assert.ok(parts.slice(0, 3).every((p) => p.byteLength > 0), 'each full row group leaves at once');
+  expectError(await q.finishParquetWriter(w), 'invalid_handle');
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  parts.reduce((at, p) => (all.set(p, at), at + p.byteLength), 0);
+  const back = expectOk(await q.readTableFromArrayBuffer(all));
+  assert.equal(expectOk(await q.getTableInfo(back)).rows, 12);
+  expectOk(await q.freeTable(back));
+  const other = expectOk(await q.selectColumns(t, ['id']));
+  const w2 = expectOk(await q.createParquetWriter());
+  expectOk(await q.writeToParquetWriter(w2, t));
+  expectError(await q.writeToParquetWriter(w2, other), 'invalid_argument', /expected a table with the schema of the writer's first table/);
+  expectOk(await q.freeParquetWriter(w2));
+  expectError(await q.writeToParquetWriter(w2, t), 'invalid_handle');
+  expectError(await q.writeToIpcWriter(w, t), 'invalid_handle', 'expected an IPC writer made by @quiver/core but found another value');
+  for (const h of [t, other]) expectOk(await q.freeTable(h));
+  assert.equal(expectOk(await q.memoryStats()).liveWriters, 0);
+});
+
+test('bad write options name the option', async () => {
+  const t = expectOk(await q.readTableFromArrayBuffer(sampleBytes()));
+  expectError(await q.writeTableToParquet(t, { compression: 'lzo' }), 'invalid_argument',
+    "expected compression 'snappy', 'zstd', 'gzip', 'brotli', 'lz4_raw' or 'none' but found 'lzo'");
+  expectError(await q.writeTableToParquet(t, { compressionLevel: 99, compression: 'zstd' }), 'invalid_argument', /level/);
+  expectError(await q.writeTableToParquet(t, { columns: { score: { encoding: 'delta_binary_packed' } } }), 'invalid_argument',
+    /expected an encoding valid for DOUBLE .*but found DELTA_BINARY_PACKED/);
+  expectError(await q.writeTableToParquet(t, { columns: { nope: { dictionary: false } } }), 'invalid_argument', /nope/);
+  expectError(await q.writeTableToParquet(t, { rowGroupRows: 1.5 }), 'invalid_argument', 'expected rowGroupRows to be an integer but found 1.5');
+  expectError(await q.writeTableToParquet(t, { colour: 'red' }), 'invalid_argument', "expected a Parquet write option but found 'colour'");
+  expectError(await q.createParquetWriter({ pageVersion: 3 }), 'invalid_argument', /page_version 1 or 2 but found 3/);
+  expectOk(await q.freeTable(t));
+});

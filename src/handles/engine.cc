@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <unordered_set>
 
 #include "core/str_cat.h"
@@ -15,6 +16,7 @@
 #include "quiver/io/sink.h"
 #include "quiver/ipc/writer.h"
 #include "quiver/parquet/reader.h"
+#include "quiver/parquet/writer.h"
 
 namespace quiver::handles {
 
@@ -123,10 +125,30 @@ struct Engine::Writer {
       file = std::make_unique<ipc::FileWriter>(&sink, request.options);
     }
   }
+  explicit Writer(parquet::WriteOptions options) : parquet_options(std::move(options)) {}
+
+  Status Begin(const SchemaPtr& s) {
+    if (parquet_options) {
+      QUIVER_ASSIGN_OR_RETURN(parquet, parquet::FileWriter::Open(&sink, s, *parquet_options));
+      return Status::OK();
+    }
+    return stream ? stream->Begin(s) : file->Begin(s);
+  }
+  Status Write(const RecordBatch& b) {
+    if (parquet) return parquet->WriteBatch(b);
+    return stream ? stream->WriteBatch(b) : file->WriteBatch(b);
+  }
+  Status Finish() {
+    if (parquet) return parquet->Finish();
+    return stream ? stream->Finish() : file->Finish();
+  }
+
   DrainSink sink;  // declared before the writers, which point at it
   std::unique_ptr<ipc::StreamWriter> stream;
   std::unique_ptr<ipc::FileWriter> file;
-  SchemaPtr schema;  // set by the first write
+  std::optional<parquet::WriteOptions> parquet_options;
+  std::unique_ptr<parquet::FileWriter> parquet;  // made by the first write
+  SchemaPtr schema;                              // set by the first write
 };
 
 Result<WriteRequest> MakeWriteRequest(std::string_view format, std::string_view compression, double level,
@@ -410,6 +432,17 @@ Result<HandleId> Engine::WriterOpen(const WriteRequest& request) {
   return writers_.Insert(std::make_shared<Writer>(request));
 }
 
+Status Engine::WriteParquet(HandleId id, const parquet::WriteOptions& options) {
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
+  QUIVER_ASSIGN_OR_RETURN(output_, parquet::WriteTable(*t, options));
+  return Status::OK();
+}
+
+Result<HandleId> Engine::ParquetWriterOpen(const parquet::WriteOptions& options) {
+  QUIVER_RETURN_IF_ERROR(options.Validate());
+  return writers_.Insert(std::make_shared<Writer>(options));
+}
+
 Status Engine::DrainWriter(Writer* writer) {
   QUIVER_ASSIGN_OR_RETURN(output_, writer->sink.Drain());
   return Status::OK();
@@ -419,16 +452,14 @@ Status Engine::WriterWrite(HandleId writer_id, HandleId table_id) {
   QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<Writer> w, writers_.Get(writer_id));
   QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(table_id));
   if (!w->schema) {
-    QUIVER_RETURN_IF_ERROR(w->stream ? w->stream->Begin(t->schema()) : w->file->Begin(t->schema()));
+    QUIVER_RETURN_IF_ERROR(w->Begin(t->schema()));
     w->schema = t->schema();
   } else if (!t->schema()->Equals(*w->schema)) {
     return Status::InvalidArgument(
         StrCat("expected a table with the schema of the writer's first table but found ", t->schema()->ToString()));
   }
   for (size_t i = 0; i < t->batches().size(); ++i) {
-    const RecordBatch& b = *t->batches()[i];
-    QUIVER_RETURN_IF_ERROR_CTX(w->stream ? w->stream->WriteBatch(b) : w->file->WriteBatch(b),
-                               StrCat("record_batch[", i, "]"));
+    QUIVER_RETURN_IF_ERROR_CTX(w->Write(*t->batches()[i]), StrCat("record_batch[", i, "]"));
   }
   return DrainWriter(w.get());
 }
@@ -436,7 +467,7 @@ Status Engine::WriterWrite(HandleId writer_id, HandleId table_id) {
 Status Engine::WriterFinish(HandleId writer_id) {
   QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<Writer> w, writers_.Get(writer_id));
   if (!w->schema) return Status::InvalidArgument("expected at least one table written before finishing but found none");
-  QUIVER_RETURN_IF_ERROR(w->stream ? w->stream->Finish() : w->file->Finish());
+  QUIVER_RETURN_IF_ERROR(w->Finish());
   QUIVER_RETURN_IF_ERROR(DrainWriter(w.get()));
   return writers_.Release(writer_id);
 }
@@ -521,7 +552,7 @@ std::string Engine::BuildInfo() {
     out += StrCat("\"", kCodecs[i].name, "\":", codec::IsAvailable(kCodecs[i].kind) ? "true" : "false");
   }
   out += "},\"formats\":{\"read\":[\"arrow-file\",\"arrow-stream\",\"feather\",\"parquet\"],"
-         "\"write\":[\"arrow-file\",\"arrow-stream\",\"feather\"]}}";
+         "\"write\":[\"arrow-file\",\"arrow-stream\",\"feather\",\"parquet\"]}}";
   return out;
 }
 

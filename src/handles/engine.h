@@ -17,6 +17,7 @@
 #include "quiver/ipc/options.h"
 #include "quiver/ipc/reader.h"
 #include "quiver/parquet/options.h"
+#include "quiver/parquet/writer.h"
 #include "quiver/result.h"
 
 namespace quiver::handles {
@@ -138,6 +139,10 @@ class Engine {
   /// of MakeWriteRequest and of ipc::WriteFile / ipc::WriteStream.
   Status Write(HandleId id, const WriteRequest& request);
 
+  /// Writes a table as Parquet; the bytes are left in the output slot. Errors:
+  /// kInvalidHandle, those of parquet::WriteTable.
+  Status WriteParquet(HandleId id, const parquet::WriteOptions& options);
+
   /// An incremental IPC writer: WriterOpen, then WriterWrite with tables of one schema any
   /// number of times, then WriterFinish, which frees the writer (WriterFree abandons one).
   /// Each call leaves the bytes it produced in the output slot, so a long stream never
@@ -145,6 +150,9 @@ class Engine {
   /// whose schema differs from the first one's or a finish before any write; those of
   /// ipc::StreamWriter and ipc::FileWriter.
   Result<HandleId> WriterOpen(const WriteRequest& request);
+  /// As WriterOpen, for a Parquet file: each WriterWrite leaves the row groups that filled,
+  /// WriterFinish the rest, the page indexes and the footer.
+  Result<HandleId> ParquetWriterOpen(const parquet::WriteOptions& options);
   Status WriterWrite(HandleId writer, HandleId table);
   Status WriterFinish(HandleId writer);
   Status WriterFree(HandleId writer);

@@ -8,6 +8,7 @@
 #include "core/str_cat.h"
 #include "ipc/message_internal.h"
 #include "ipc/metadata_internal.h"
+#include "quiver/io/sink.h"
 #include "parquet/arrow/schema.h"
 
 namespace quiver::parquet::arrow {
@@ -61,6 +62,11 @@ bool LeafCompatible(const FieldNode& leaf, const DataType& hint) {
       return have == TypeId::kTimestamp && (pt == PhysicalType::kInt64 || pt == PhysicalType::kInt96);
     case TypeId::kDuration:
       return pt == PhysicalType::kInt64 && have == TypeId::kInt64;
+    // decimal32/64 as Arrow writers store them (FIXED_LEN_BYTE_ARRAY or INT32/INT64), and
+    // decimal256 of precision <= 38, read as decimal128 of the same precision and scale.
+    case TypeId::kDecimal32: case TypeId::kDecimal64: case TypeId::kDecimal256:
+      return (have == TypeId::kDecimal128 || have == TypeId::kDecimal256) && hint.precision() == leaf.field->type()->precision() &&
+             hint.scale() == leaf.field->type()->scale();
     case TypeId::kDate64:
       return pt == PhysicalType::kInt32 && have == TypeId::kDate32;
     case TypeId::kTime32:
@@ -70,7 +76,7 @@ bool LeafCompatible(const FieldNode& leaf, const DataType& hint) {
     case TypeId::kInt8: case TypeId::kInt16: case TypeId::kInt32: case TypeId::kUInt8:
     case TypeId::kUInt16: case TypeId::kUInt32: case TypeId::kInt64: case TypeId::kUInt64:
     case TypeId::kFloat16: case TypeId::kFloat32: case TypeId::kFloat64: case TypeId::kBool:
-    case TypeId::kFixedSizeBinary: case TypeId::kDecimal128: case TypeId::kDecimal256: case TypeId::kNull:
+    case TypeId::kFixedSizeBinary: case TypeId::kDecimal128: case TypeId::kNull:
     case TypeId::kDate32: case TypeId::kIntervalMonthDayNano:
       return hint.Equals(*leaf.field->type());
     default:
@@ -88,20 +94,30 @@ bool Apply(FieldNode* node, const Field& hint) {
   }
   bool ok = false;
   switch (node->kind) {
-    case NodeKind::kLeaf:
-      if (LeafCompatible(*node, *ht)) {
-        node->field = field(node->field->name(), hint.type(), node->field->nullable(), hint.metadata());
-        node->want_dictionary = ht->id() == TypeId::kDictionary;
-        return true;
+    case NodeKind::kLeaf: {
+      // Parquet has no run-end encoding and dictionary-encodes only byte arrays in Arrow:
+      // such columns read back as their (decoded) value type.
+      TypePtr use = hint.type();
+      const DataType* core = ht->id() == TypeId::kExtension && ht->storage_type() ? ht->storage_type().get() : ht;
+      if (core->id() == TypeId::kRunEndEncoded && core->num_fields() == 2) use = core->field(1)->type();
+      if (core->id() == TypeId::kDictionary && !LeafCompatible(*node, *ht)) use = core->value_type();
+      if (LeafCompatible(*node, *use)) {
+        node->field = field(node->field->name(), use, node->field->nullable(), hint.metadata());
+        node->want_dictionary = use->id() == TypeId::kDictionary;
+        return use == hint.type();
       }
       return false;
+    }
     case NodeKind::kStruct:
       if (ht->id() != TypeId::kStruct || ht->num_fields() != static_cast<int>(node->children.size())) return false;
       ok = true;
       for (size_t i = 0; i < node->children.size(); ++i) ok &= Apply(&node->children[i], *ht->field(static_cast<int>(i)));
       break;
     case NodeKind::kList:
-      if (ht->id() != TypeId::kList && ht->id() != TypeId::kLargeList) return false;
+      if (ht->id() != TypeId::kList && ht->id() != TypeId::kLargeList && ht->id() != TypeId::kListView &&
+          ht->id() != TypeId::kLargeListView && ht->id() != TypeId::kFixedSizeList) {
+        return false;
+      }
       {
         // The element's name in Parquet ("element", "item", ...) need not match Arrow's.
         const Field& hf = *ht->field(0);
@@ -109,8 +125,12 @@ bool Apply(FieldNode* node, const Field& hint) {
         ok = Apply(&node->children[0], *renamed);
         const FieldNode& c = node->children[0];
         node->children[0].field = field(hf.name(), c.field->type(), c.field->nullable(), c.field->metadata());
-        node->field = field(node->field->name(), ht->id() == TypeId::kLargeList ? large_list(int32()) : list(int32()),
-                            node->field->nullable(), node->field->metadata());
+        // List views and fixed-size lists read back as lists (of 64-bit offsets for
+        // large_list_view), their elements restored.
+        const bool large = ht->id() == TypeId::kLargeList || ht->id() == TypeId::kLargeListView;
+        node->field = field(node->field->name(), large ? large_list(int32()) : list(int32()), node->field->nullable(),
+                            node->field->metadata());
+        ok = ok && (ht->id() == TypeId::kList || ht->id() == TypeId::kLargeList);
       }
       break;
     case NodeKind::kMap:
@@ -156,6 +176,32 @@ void ApplyArrowSchema(const Schema& arrow_schema, std::vector<FieldNode>* nodes)
     int i = arrow_schema.GetFieldIndex(n.field->name());
     if (i >= 0) Apply(&n, *arrow_schema.field(i));
   }
+}
+
+}  // namespace quiver::parquet::arrow
+
+namespace quiver::parquet::arrow {
+
+Result<std::string> EncodeArrowSchema(const SchemaPtr& schema) {
+  QUIVER_ASSIGN_OR_RETURN(ipc::internal::SchemaInfo info, ipc::internal::AssignDictionaryIds(schema));
+  QUIVER_ASSIGN_OR_RETURN(std::vector<uint8_t> message, ipc::internal::EncodeSchemaMessage(info, {}));
+  io::BufferSink sink;
+  QUIVER_RETURN_IF_ERROR(ipc::internal::WriteMessageMetadata(&sink, message, 8).status());
+  QUIVER_ASSIGN_OR_RETURN(auto bytes, sink.Finish());
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  const uint8_t* p = bytes->data();
+  const int64_t n = bytes->size();
+  out.reserve(static_cast<size_t>((n + 2) / 3 * 4));
+  for (int64_t i = 0; i < n; i += 3) {
+    const uint32_t b0 = p[i], b1 = i + 1 < n ? p[i + 1] : 0, b2 = i + 2 < n ? p[i + 2] : 0;
+    const uint32_t triple = (b0 << 16) | (b1 << 8) | b2;
+    out.push_back(kAlphabet[(triple >> 18) & 63]);
+    out.push_back(kAlphabet[(triple >> 12) & 63]);
+    out.push_back(i + 1 < n ? kAlphabet[(triple >> 6) & 63] : '=');
+    out.push_back(i + 2 < n ? kAlphabet[triple & 63] : '=');
+  }
+  return out;
 }
 
 }  // namespace quiver::parquet::arrow

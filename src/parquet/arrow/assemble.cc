@@ -42,6 +42,18 @@ Result<ArrayPtr> AssembleLeaf(const FieldNode& node, column::LeafData& L, int16_
   return MakeLeafArray(L, node.element, node.field->type(), std::move(validity), length, nulls);
 }
 
+// A nested field of an extension type (restored from ARROW:schema) is built as its
+// storage, then wrapped.
+const TypePtr& StorageOf(const FieldNode& node) {
+  const TypePtr& t = node.field->type();
+  return t->id() == TypeId::kExtension ? t->storage_type() : t;
+}
+
+Result<ArrayPtr> Wrap(const FieldNode& node, Result<ArrayPtr> storage) {
+  if (!storage.ok() || node.field->type()->id() != TypeId::kExtension) return storage;
+  return MakeExtensionArray(node.field->type(), *storage);
+}
+
 Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& leaves, int16_t d, int16_t rad) {
   column::LeafData& L = leaves[static_cast<size_t>(node.first_leaf)];
   if (node.kind == NodeKind::kLeaf) return AssembleLeaf(node, L, d, rad);
@@ -69,7 +81,7 @@ Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& 
       children.push_back(std::move(child));
     }
     if (!any_null || !nullable) validity.clear();
-    return MakeStructArray(node.field->type(), std::move(children), validity, length);
+    return Wrap(node, MakeStructArray(StorageOf(node), std::move(children), validity, length));
   }
   // List or map.
   std::vector<int64_t> offsets{0};
@@ -103,7 +115,7 @@ Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& 
                                        node.children[0].field->name(), "' give ", child->length));
   }
   if (!any_null || !nullable) validity.clear();
-  return MakeListArray(node.field->type(), offsets, std::move(child), validity);
+  return Wrap(node, MakeListArray(StorageOf(node), offsets, std::move(child), validity));
 }
 
 }  // namespace

@@ -164,8 +164,10 @@ Result<Plan> MakePlan(const column::LeafData& leaf, const SchemaElement* e, cons
   auto mismatch = [&] {
     return Status::Internal(StrCat("no conversion from ", PhysicalTypeName(pt), " to ", type.ToString()));
   };
-  if (id == TypeId::kDecimal128 || id == TypeId::kDecimal256) {
-    if (pt == PhysicalType::kInt32 || pt == PhysicalType::kInt64) p.conv = Conv::kSignExtend;
+  if (id == TypeId::kDecimal32 || id == TypeId::kDecimal64 || id == TypeId::kDecimal128 || id == TypeId::kDecimal256) {
+    if (pt == PhysicalType::kInt32 || pt == PhysicalType::kInt64) {
+      p.conv = p.out_width >= 8 ? Conv::kSignExtend : p.out_width == p.in_width ? Conv::kCopy : Conv::kNarrow;
+    }
     else if (pt == PhysicalType::kFixedLenByteArray) p.conv = Conv::kBigEndian;
     else return mismatch();
     return p;
@@ -371,7 +373,7 @@ Result<ArrayPtr> MakeLeafArray(column::LeafData& leaf, const SchemaElement* elem
   if (id == TypeId::kDictionary) return MakeDictionaryLeaf(leaf, type, std::move(validity), length, null_count);
   if (id == TypeId::kBool) return MakeBoolArray(leaf, type, std::move(validity), length, null_count);
   if (leaf.values.binary()) {
-    if (id == TypeId::kDecimal128 || id == TypeId::kDecimal256) {
+    if (id == TypeId::kDecimal32 || id == TypeId::kDecimal64 || id == TypeId::kDecimal128 || id == TypeId::kDecimal256) {
       return MakeBinaryDecimal(leaf, type, std::move(validity), length, null_count);
     }
     return MakeBinaryArray(leaf, type, std::move(validity), length, null_count);

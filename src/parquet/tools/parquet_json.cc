@@ -207,8 +207,11 @@ void Value(std::string* out, const ArrayData& a, int64_t i) {
       return;
     }
     case TypeId::kDictionary: {
-      int32_t k;
-      std::memcpy(&k, raw(4), 4);
+      // Indices of any integer width (ARROW:schema may restore int8 or uint64 indices).
+      const int w = t.index_type()->bit_width() / 8;
+      int64_t k = 0;
+      std::memcpy(&k, raw(w), static_cast<size_t>(w));
+      if (IsSignedInteger(t.index_type()->id()) && w < 8 && (k >> (8 * w - 1)) & 1) k -= int64_t{1} << (8 * w);
       Value(out, *a.dictionary, k);
       return;
     }
