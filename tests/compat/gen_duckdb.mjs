@@ -12,13 +12,13 @@ export const LEAF_TYPES = [
   'DECIMAL(38,0)', 'UUID', 'INTERVAL',
 ];
 
-/** A random type tree: {kind: 'leaf', type} | {kind: 'list'|'struct'|'map', ...}. */
-export function randomType(r, depth) {
+/** A random type tree: {kind: 'leaf', type} | {kind: 'list'|'struct'|'map', ...}; leaves from `leaves`. */
+export function randomType(r, depth, leaves = LEAF_TYPES) {
   const x = r();
-  if (depth < 2 && x < 0.15) return { kind: 'list', elem: randomType(r, depth + 1) };
-  if (depth < 2 && x < 0.25) return { kind: 'struct', fields: [randomType(r, depth + 1), randomType(r, depth + 1)] };
-  if (depth < 2 && x < 0.3) return { kind: 'map', value: randomType(r, depth + 1) };
-  return { kind: 'leaf', type: pick(r, LEAF_TYPES) };
+  if (depth < 2 && x < 0.15) return { kind: 'list', elem: randomType(r, depth + 1, leaves) };
+  if (depth < 2 && x < 0.25) return { kind: 'struct', fields: [randomType(r, depth + 1, leaves), randomType(r, depth + 1, leaves)] };
+  if (depth < 2 && x < 0.3) return { kind: 'map', value: randomType(r, depth + 1, leaves) };
+  return { kind: 'leaf', type: pick(r, leaves) };
 }
 
 let lambdaCounter = 0;
