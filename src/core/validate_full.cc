@@ -4,6 +4,7 @@
 // without further checks.
 #include <cstring>
 
+#include "core/format_value.h"
 #include "core/str_cat.h"
 #include "core/utf8_internal.h"
 #include "core/validate_internal.h"
@@ -181,6 +182,65 @@ Status CheckMapKeys(const ArrayData& a) {
   return Status::OK();
 }
 
+// |v| < 10^precision for a little-endian two's complement value of `words` 64-bit words.
+bool FitsPrecision(const uint8_t* bytes, int words, int32_t precision) {
+  uint64_t v[4] = {0, 0, 0, 0};
+  std::memcpy(v, bytes, static_cast<size_t>(words) * 8);
+  if (words < 4 && (v[words - 1] >> 63) != 0) {
+    for (int i = words; i < 4; ++i) v[i] = ~uint64_t{0};  // sign-extend to 256 bits
+  }
+  if ((v[3] >> 63) != 0) {  // negate: magnitude of a negative value
+    bool carry = true;
+    for (auto& w : v) {
+      w = ~w + (carry ? 1 : 0);
+      carry = carry && w == 0;
+    }
+  }
+  uint64_t limit[4] = {1, 0, 0, 0};  // 10^precision (precision <= 76 fits in 256 bits)
+  for (int32_t p = 0; p < precision; ++p) {
+    unsigned __int128 carry = 0;
+    for (auto& w : limit) {
+      const unsigned __int128 x = static_cast<unsigned __int128>(w) * 10 + carry;
+      w = static_cast<uint64_t>(x);
+      carry = x >> 64;
+    }
+  }
+  for (int i = 3; i >= 0; --i) {
+    if (v[i] != limit[i]) return v[i] < limit[i];
+  }
+  return false;  // equal to 10^precision
+}
+
+// Valid values of a decimal array have at most `precision` digits.
+Status CheckDecimalPrecision(const ArrayData& a, const DataType& t) {
+  const int width = t.byte_width();
+  const int32_t precision = t.precision();
+  const uint8_t* values = a.buffers[1] ? a.buffers[1]->data() : nullptr;
+  if (values == nullptr || a.length == 0) return Status::OK();
+  const internal::SlotValidity validity(a);
+  for (int64_t i = 0; i < a.length; ++i) {
+    if (!validity.all_valid() && !a.IsValid(i)) continue;
+    const uint8_t* v = values + (a.offset + i) * width;
+    bool fits;
+    if (width == 4) {
+      int32_t x;
+      std::memcpy(&x, v, 4);
+      int64_t limit = 1;
+      for (int32_t p = 0; p < precision; ++p) limit *= 10;
+      fits = x > -limit && x < limit;
+    } else {
+      fits = FitsPrecision(v, width / 8, precision);
+    }
+    if (!fits) {
+      std::string shown;
+      internal::AppendDecimal(&shown, v, width, t.scale());
+      return Status::InvalidInput(
+          StrCat("expected value[", i, "] to have at most ", precision, " digits but found ", shown));
+    }
+  }
+  return Status::OK();
+}
+
 // Precondition: `a` passed ValidateArray.
 Status ValidateContent(const ArrayData& a) {
   const DataType& t = LayoutType(*a.type);
@@ -197,6 +257,10 @@ Status ValidateContent(const ArrayData& a) {
     case TypeId::kDenseUnion: return CheckDenseUnionOrder(a, t);
     case TypeId::kRunEndEncoded: return CheckRunEnds(a);
     case TypeId::kMap: return CheckMapKeys(a);
+    case TypeId::kDecimal32:
+    case TypeId::kDecimal64:
+    case TypeId::kDecimal128:
+    case TypeId::kDecimal256: return CheckDecimalPrecision(a, t);
     default: return Status::OK();
   }
 }

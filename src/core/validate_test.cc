@@ -757,5 +757,30 @@ TEST(ExtensionArrays, NullCountAndValidityFollowTheStorage) {
   EXPECT_EQ((*sliced)->null_count, 2);
 }
 
+// Full validation: decimal values have at most `precision` digits (as Arrow C++'s
+// ValidateFull), whatever their width; nulls are not looked at.
+TEST(ValidateFull, DecimalPrecision) {
+  EXPECT_TRUE(ValidateArrayFull(*FixedWidthArray<int32_t>(decimal32(4, 1), 3, {9999, -9999, 0})).ok());
+  EXPECT_EQ(ValidateArrayFull(*FixedWidthArray<int32_t>(decimal32(4, 1), 2, {1, -10000})).ToString(),
+            "expected value[1] to have at most 4 digits but found -1000.0");
+  EXPECT_TRUE(ValidateArrayFull(*FixedWidthArray<int64_t>(decimal64(18, 0), 1, {999999999999999999})).ok());
+  EXPECT_EQ(ValidateArrayFull(*FixedWidthArray<int64_t>(decimal64(18, 2), 1, {1000000000000000000})).ToString(),
+            "expected value[0] to have at most 18 digits but found 10000000000000000.00");
+  // 128 bits as two little-endian words: 10^38 - 1 fits precision 38; -(10^4) does not fit 4.
+  const uint64_t lo38 = 0x098a223fffffffffULL, hi38 = 0x4b3b4ca85a86c47aULL;
+  EXPECT_TRUE(ValidateArrayFull(*FixedWidthArray<uint64_t>(decimal128(38, 0), 1, {lo38, hi38})).ok());
+  EXPECT_EQ(ValidateArrayFull(*FixedWidthArray<uint64_t>(decimal128(38, 0), 1, {lo38 + 1, hi38})).ToString(),
+            "expected value[0] to have at most 38 digits but found 100000000000000000000000000000000000000");
+  const uint64_t minus = static_cast<uint64_t>(int64_t{-10000});
+  EXPECT_EQ(ValidateArrayFull(*FixedWidthArray<uint64_t>(decimal128(4, 1), 2, {1, 0, minus, ~uint64_t{0}})).ToString(),
+            "expected value[1] to have at most 4 digits but found -1000.0");
+  EXPECT_TRUE(ValidateArrayFull(*FixedWidthArray<uint64_t>(decimal128(4, 1), 2, {1, 0, minus, ~uint64_t{0}}, {true, false}))
+                  .ok());
+  EXPECT_EQ(ValidateArrayFull(*FixedWidthArray<uint64_t>(decimal256(76, 0), 1, {0, 0, 0, uint64_t{1} << 62})).ToString()
+                .substr(0, 48),
+            "expected value[0] to have at most 76 digits but ");
+  EXPECT_TRUE(ValidateArrayFull(*FixedWidthArray<uint64_t>(decimal256(76, 0), 1, {5, 0, 0, 0})).ok());
+}
+
 }  // namespace
 }  // namespace quiver

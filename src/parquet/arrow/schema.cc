@@ -50,6 +50,10 @@ struct Builder {
                                          "' but found ", n));
     }
     for (int32_t i = 0; i < n; ++i) {
+      // Earlier children's subtrees may have used the elements this count was checked against.
+      if (*next >= md.schema.size()) {
+        return Status::InvalidInput(StrCat("expected ", n, " children for '", e.name, "' but the schema ends after ", i));
+      }
       int c = static_cast<int>((*next)++);
       children[static_cast<size_t>(idx)].push_back(c);
       QUIVER_RETURN_IF_ERROR(Walk(c, next, depth + 1));
