@@ -1,6 +1,6 @@
 // `make demo`: generates a million rows of mixed types, converts them with the quiver CLI
-// between Arrow IPC uncompressed, LZ4 and ZSTD (file and stream formats; Parquet once it is
-// in the build), validates each result, and prints the schema, sizes and timings.
+// between Arrow IPC uncompressed, LZ4 and ZSTD (file and stream formats) and Parquet (snappy,
+// zstd, none), validates each result, and prints the schema, sizes and timings.
 // The sample is built with apache-arrow (a development dependency, installed by npm ci).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -80,7 +80,9 @@ const targets = [
   ['sample.zstd.arrow', 'arrow', 'zstd'],
   ['sample.zstd.arrows', 'arrows', 'zstd'],
   ['sample.feather', 'feather', 'lz4'],
-  ['sample.parquet', 'parquet', 'none'],
+  ['sample.parquet', 'parquet', 'snappy'],
+  ['sample.zstd.parquet', 'parquet', 'zstd'],
+  ['sample.none.parquet', 'parquet', 'none'],
 ];
 const rows = [];
 let failed = false;
@@ -90,7 +92,7 @@ for (const [name, format, compression] of targets) {
   if (conv.status !== 0) {
     const why = conv.stderr.trim().replace(/^quiver: /, '').replace(`${target}: `, '');
     rows.push([name, format, compression, '-', '-', '-', why.length > 70 ? `${why.slice(0, 67)}...` : why]);
-    if (format !== 'parquet') failed = true;
+    failed = true;
     continue;
   }
   const check = run(['validate', target]);
@@ -109,4 +111,7 @@ for (const r of rows) console.log(line(r));
 console.log('\n(times include starting node and the WebAssembly module for each command)');
 const head = run(['head', join(out, 'sample.zstd.arrow'), '-n', '3']);
 console.log(`\nquiver head ${join('build', 'demo', 'sample.zstd.arrow')} -n 3\n${head.stdout}`);
+const pq = run(['inspect', join(out, 'sample.zstd.parquet')]);
+console.log(`quiver inspect ${join('build', 'demo', 'sample.zstd.parquet')}\n${pq.stdout}`);
+if (pq.status !== 0) failed = true;
 process.exit(failed ? 1 : 0);
