@@ -24,3 +24,9 @@ test-js: js-build
 	@cd js && node --test test/*.test.mjs
 
 EXTRA_TESTS += test-js
+
+# Longer model-based runs (Node and Chromium); a failure prints the seed to replay with
+# QUIVER_MODEL_SEED.
+.PHONY: test-long
+test-long: js-build
+	@cd js && QUIVER_MODEL_RUNS=$${QUIVER_MODEL_RUNS:-5000} node --test test/model.test.mjs

@@ -215,6 +215,18 @@ TEST(BadInput, DictionaryNeverDefined) {
   ExpectError(ReadFile(no_dicts), StatusCode::kInvalidInput,
               "record_batch[0].column['d']: expected a dictionary batch for dictionary id 0 before its first use but "
               "found none");
+  // A batch of no rows needs no dictionary (apache-arrow JS writes none for an empty table).
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto no_rows, DictionaryTable()->batches()[0]->Slice(0, 0));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto empty, Table::Make(no_rows->schema(), {no_rows}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto empty_stream, WriteStream(*empty));
+  const auto e = testing::Messages(empty_stream);
+  ASSERT_GE(e.size(), 3u) << "schema, dictionary, record batch (, end)";
+  auto undefined = Join({Bytes(*empty_stream, 0, e[1].offset),
+                         Bytes(*empty_stream, e[2].offset, empty_stream->size() - e[2].offset)});
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto read, ReadStream(undefined));
+  EXPECT_EQ(read->num_rows(), 0);
+  ASSERT_EQ(read->batches().size(), 1u);
+  EXPECT_EQ(read->batches()[0]->column(0)->dictionary->length, 0);
   // A dictionary batch whose id no field uses.
   auto twice = RewriteFooter(file, [](auto* dicts, auto*) { dicts->push_back(dicts->front()); });
   ExpectError(ReadFile(twice), StatusCode::kInvalidInput,

@@ -190,6 +190,12 @@ Result<ArrayPtr> ArrayLoader::Load(const TypePtr& type, const FieldIds& ids, int
   }
   if (t.id() == TypeId::kDictionary) {
     auto it = dictionaries_.find(ids.dictionary_id);
+    if (it == dictionaries_.end() && out->length == 0) {
+      // No index refers to it, so an absent dictionary is an empty one. apache-arrow JS
+      // writes no dictionary batch for a column with no rows.
+      QUIVER_ASSIGN_OR_RETURN(out->dictionary, MakeArrayOfNulls(t.value_type(), 0));
+      return out;
+    }
     if (it == dictionaries_.end()) {
       return Status::InvalidInput(
           StrCat("expected a dictionary batch for dictionary id ", ids.dictionary_id, " before its first use but found none"));

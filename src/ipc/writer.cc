@@ -2,9 +2,11 @@
 // Stream and file writers: schema, dictionaries (new, delta, replacement), record batches.
 #include <cstring>
 #include <map>
+#include <set>
 
 #include "core/str_cat.h"
 #include "ipc/body_internal.h"
+#include "ipc/dictionary_unify.h"
 #include "ipc/message_internal.h"
 #include "ipc/metadata_internal.h"
 #include "quiver/ipc/writer.h"
@@ -30,6 +32,38 @@ void CollectDictionaries(const ArrayData& a, const FieldIds& ids, std::map<int64
   for (size_t i = 0; i < children_of->children.size() && i < ids.children.size(); ++i) {
     if (children_of->children[i]) CollectDictionaries(*children_of->children[i], ids.children[i], found);
   }
+}
+
+/// Ids of the dictionaries in the column tree itself (not inside dictionary values): those
+/// whose indices a writer can rewrite.
+void CollectColumnDictionaryIds(const FieldIds& ids, std::set<int64_t>* out) {
+  if (ids.dictionary_id >= 0) {
+    out->insert(ids.dictionary_id);
+    return;  // children below are the dictionary values'
+  }
+  for (const FieldIds& c : ids.children) CollectColumnDictionaryIds(c, out);
+}
+
+/// A batch's dictionary unified into the one already written: its indices' new positions.
+struct Remap {
+  std::vector<int64_t> remap;
+  ArrayPtr dictionary;
+};
+
+/// `a` with the indices of every remapped dictionary of its column tree rewritten.
+Result<ArrayPtr> RemapColumn(const ArrayPtr& a, const FieldIds& ids, const std::map<int64_t, Remap>& remaps) {
+  if (ids.dictionary_id >= 0) {
+    auto it = remaps.find(ids.dictionary_id);
+    if (it == remaps.end()) return a;
+    return RemapIndices(*a, it->second.remap, it->second.dictionary);
+  }
+  if (ids.children.empty()) return a;
+  auto copy = std::make_shared<ArrayData>(*a);
+  for (size_t i = 0; i < copy->children.size() && i < ids.children.size(); ++i) {
+    if (!copy->children[i]) continue;
+    QUIVER_ASSIGN_OR_RETURN(copy->children[i], RemapColumn(copy->children[i], ids.children[i], remaps));
+  }
+  return copy;
 }
 
 /// State shared by StreamWriter and FileWriter.
@@ -62,11 +96,18 @@ class Writer {
     }
     const int64_t index = batches_written_;
     return Run([&]() -> Status {
-      QUIVER_RETURN_IF_ERROR(WriteDictionaries(batch));
+      std::map<int64_t, Remap> remaps;
+      QUIVER_RETURN_IF_ERROR(WriteDictionaries(batch, &remaps));
       BodyEncoder encoder(pool_);
       for (int i = 0; i < batch.num_columns(); ++i) {
-        QUIVER_RETURN_IF_ERROR_CTX(encoder.Append(*batch.column(i)),
-                                   StrCat("column[", Quoted(batch.schema()->field(i)->name()), "]"));
+        const std::string ctx = StrCat("column[", Quoted(batch.schema()->field(i)->name()), "]");
+        ArrayPtr column = batch.column(i);
+        if (!remaps.empty()) {
+          auto remapped = RemapColumn(column, info_.fields[static_cast<size_t>(i)], remaps);
+          if (!remapped.ok()) return std::move(remapped).status().WithContext(ctx);
+          column = std::move(remapped).value();
+        }
+        QUIVER_RETURN_IF_ERROR_CTX(encoder.Append(*column), ctx);
       }
       QUIVER_ASSIGN_OR_RETURN(EncodedBody body, encoder.Finish(batch.num_rows(), options_));
       QUIVER_ASSIGN_OR_RETURN(auto bytes, EncodeRecordBatchMessage(body.metadata, metadata));
@@ -147,8 +188,10 @@ class Writer {
 
   // Sends each dictionary the batch uses that the reader does not have yet, inner ones
   // first: in full when new, as a delta when it only grew (and deltas are enabled),
-  // otherwise as a replacement (streams only).
-  Status WriteDictionaries(const RecordBatch& batch) {
+  // otherwise as a replacement in streams. Files cannot replace a dictionary: the batch's
+  // values missing from the written one are sent as a delta and `remaps` says how to
+  // rewrite the batch's indices into the unified dictionary.
+  Status WriteDictionaries(const RecordBatch& batch, std::map<int64_t, Remap>* remaps) {
     std::map<int64_t, ArrayPtr> found;
     for (int i = 0; i < batch.num_columns(); ++i) {
       CollectDictionaries(*batch.column(i), info_.fields[static_cast<size_t>(i)], &found);
@@ -176,11 +219,22 @@ class Writer {
         }
       }
       if (file_) {
-        return Status::InvalidArgument(
-                   StrCat("the IPC file format cannot replace a dictionary; this batch's dictionary for id ", id,
-                          options_.emit_dictionary_deltas ? " does not extend the previous one"
-                                                          : " differs (enable emit_dictionary_deltas if it only grew)"))
-            .WithContext(label);
+        std::set<int64_t> rewritable;
+        for (const FieldIds& f : info_.fields) CollectColumnDictionaryIds(f, &rewritable);
+        if (rewritable.count(id) == 0) {
+          return Status::InvalidArgument(StrCat("the IPC file format cannot replace a dictionary; this batch's "
+                                                "dictionary for id ",
+                                                id, " (inside another dictionary's values) differs"))
+              .WithContext(label);
+        }
+        auto unified = UnifyDictionary(*old, *dict);
+        if (!unified.ok()) return std::move(unified).status().WithContext(label);
+        if (unified->delta->length > 0) {
+          QUIVER_RETURN_IF_ERROR_CTX(WriteDictionary(id, *unified->delta, true), label);
+          QUIVER_ASSIGN_OR_RETURN(sent->second, ConcatenateArrays(*old, *unified->delta, pool_));
+        }
+        remaps->emplace(id, Remap{std::move(unified->remap), sent->second});
+        continue;
       }
       QUIVER_RETURN_IF_ERROR_CTX(WriteDictionary(id, *dict, false), label);
       sent->second = dict;

@@ -121,6 +121,21 @@ std::vector<bool> DeltaFlags(const std::shared_ptr<Buffer>& stream, int64_t star
   return out;
 }
 
+// The values of a table's dictionary<_, utf8> column 0, decoded row by row.
+std::vector<std::string> DecodedStrings(const Table& t) {
+  std::vector<std::string> out;
+  for (const auto& b : t.batches()) {
+    const ArrayData& a = *b->column(0);
+    const ArrayData& d = *a.dictionary;
+    for (int64_t i = 0; i < a.length; ++i) {
+      const int64_t k = a.GetValues<int8_t>(1)[i];
+      const int32_t* o = d.GetValues<int32_t>(1);
+      out.emplace_back(reinterpret_cast<const char*>(d.buffers[2]->data()) + o[k], static_cast<size_t>(o[k + 1] - o[k]));
+    }
+  }
+  return out;
+}
+
 TEST(Dictionaries, ReplacementDeltaAndReuse) {
   auto type = dictionary(int8(), utf8());
   auto d1 = Utf8Array({"a", "b"});
@@ -139,12 +154,23 @@ TEST(Dictionaries, ReplacementDeltaAndReuse) {
   EXPECT_TRUE(testing::TablesEqual(*table, *back));
   EXPECT_EQ(back->batches()[2]->column(0)->dictionary->length, 3);
 
-  ExpectError(WriteFile(*table).status(), StatusCode::kInvalidArgument,
-              "record_batch[2].dictionary[0]: the IPC file format cannot replace a dictionary; this batch's dictionary "
-              "for id 0 differs (enable emit_dictionary_deltas if it only grew)");
-  ExpectError(WriteFile(*table, {.emit_dictionary_deltas = true}).status(), StatusCode::kInvalidArgument,
-              "record_batch[3].dictionary[0]: the IPC file format cannot replace a dictionary; this batch's dictionary "
-              "for id 0 does not extend the previous one");
+  // Files cannot replace a dictionary: the writer unifies. Batch 2 adds "c" and batch 3 "z"
+  // as deltas, and batch 3's index 0 ("z" in its own dictionary) is rewritten to 3.
+  for (bool deltas : {false, true}) {
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto unified, WriteFile(*table, {.emit_dictionary_deltas = deltas}));
+    EXPECT_EQ(DeltaFlags(unified, 8), (std::vector<bool>{false, true, true}));
+    QUIVER_ASSERT_OK_AND_ASSIGN(back, ReadFile(unified));
+    EXPECT_EQ(DecodedStrings(*back), (std::vector<std::string>{"a", "b", "b", "a", "c", "a", "z"}));
+    EXPECT_EQ(back->batches()[3]->column(0)->dictionary->length, 4);
+  }
+  // Repeats and values already known: only the new ones travel, indices follow.
+  auto n1 = Utf8Array({"x", "y"});
+  auto n2 = Utf8Array({"y", "w", "x"});
+  auto with_nulls = testing::TableOf({DictArray(type, {1, 0}, n1), DictArray(type, {2, 1, 0, 1}, n2)});
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto unified, WriteFile(*with_nulls));
+  QUIVER_ASSERT_OK_AND_ASSIGN(back, ReadFile(unified));
+  EXPECT_EQ(DecodedStrings(*back), (std::vector<std::string>{"y", "x", "x", "w", "y", "w"}));
+  EXPECT_EQ(back->batches()[1]->column(0)->dictionary->length, 3);
   // Files may carry deltas; every batch then sees the whole dictionary.
   QUIVER_ASSERT_OK_AND_ASSIGN(auto growing, table->Slice(0, 6));
   QUIVER_ASSERT_OK_AND_ASSIGN(auto file, WriteFile(*growing, {.emit_dictionary_deltas = true}));

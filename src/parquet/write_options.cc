@@ -18,29 +18,45 @@ Status ValidateCodec(const std::string& name, Compression c, std::optional<int32
     case Compression::kUncompressed:
     case Compression::kSnappy:
       if (level) {
-        return Status::InvalidArgument(StrCat("expected no ", name, "compression_level for ", CompressionName(c),
-                                              " but found ", *level));
+        return Status::InvalidArgument(
+            StrCat("expected no ", name, "compression_level for ", CompressionName(c), " but found ", *level));
       }
       if (c == Compression::kUncompressed) return Status::OK();
       break;
-    case Compression::kGzip: hi = 9; kind = codec::CodecKind::kGzip; break;
-    case Compression::kBrotli: hi = 11; kind = codec::CodecKind::kBrotli; break;
-    case Compression::kZstd: lo = -131072; hi = 22; kind = codec::CodecKind::kZstd; break;
-    case Compression::kLz4Raw: hi = 12; kind = codec::CodecKind::kLz4Raw; break;
-    case Compression::kLz4: hi = 12; kind = codec::CodecKind::kLz4Hadoop; break;
+    case Compression::kGzip:
+      hi = 9;
+      kind = codec::CodecKind::kGzip;
+      break;
+    case Compression::kBrotli:
+      hi = 11;
+      kind = codec::CodecKind::kBrotli;
+      break;
+    case Compression::kZstd:
+      lo = -131072;
+      hi = 22;
+      kind = codec::CodecKind::kZstd;
+      break;
+    case Compression::kLz4Raw:
+      hi = 12;
+      kind = codec::CodecKind::kLz4Raw;
+      break;
+    case Compression::kLz4:
+      hi = 12;
+      kind = codec::CodecKind::kLz4Hadoop;
+      break;
     case Compression::kLzo:
       return Status::Unsupported(StrCat("expected ", name, "compression to be a codec Quiver can write but found LZO"));
     default:
-      return Status::InvalidArgument(StrCat("expected ", name, "compression to be a known codec but found ",
-                                            static_cast<int>(c)));
+      return Status::InvalidArgument(
+          StrCat("expected ", name, "compression to be a known codec but found ", static_cast<int>(c)));
   }
   if (level && (*level < lo || *level > hi)) {
     return Status::InvalidArgument(StrCat("expected ", name, "compression_level in [", lo, ", ", hi, "] for ",
                                           CompressionName(c), " but found ", *level));
   }
   if (!codec::IsAvailable(kind)) {
-    return Status::Unsupported(StrCat("expected ", name, "compression to be a codec of this build but found ",
-                                      CompressionName(c)));
+    return Status::Unsupported(
+        StrCat("expected ", name, "compression to be a codec of this build but found ", CompressionName(c)));
   }
   return Status::OK();
 }
@@ -65,9 +81,9 @@ Status WriteOptions::Validate() const {
   for (const auto& [column, o] : columns) {
     const std::string name = StrCat("WriteOptions.columns['", column, "'].");
     if (o.compression || o.compression_level) {
-      QUIVER_RETURN_IF_ERROR(ValidateCodec(name, o.compression.value_or(compression),
-                                           o.compression_level ? o.compression_level
-                                                               : (o.compression ? std::nullopt : compression_level)));
+      QUIVER_RETURN_IF_ERROR(ValidateCodec(
+          name, o.compression.value_or(compression),
+          o.compression_level ? o.compression_level : (o.compression ? std::nullopt : compression_level)));
     }
     if (o.encoding) {
       switch (*o.encoding) {
@@ -76,8 +92,7 @@ Status WriteOptions::Validate() const {
         case Encoding::kDeltaBinaryPacked:
         case Encoding::kDeltaLengthByteArray:
         case Encoding::kDeltaByteArray:
-        case Encoding::kByteStreamSplit:
-          break;
+        case Encoding::kByteStreamSplit: break;
         default:
           return Status::InvalidArgument(StrCat("expected ", name,
                                                 "encoding PLAIN, RLE, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, "

@@ -60,7 +60,8 @@ Status ResolveConfigs(const WriteOptions& o, const arrow::WriteSchema& ws, const
       if (co.statistics) c.statistics = *co.statistics;
     }
     if (!found) {
-      return Status::InvalidArgument(StrCat("expected a column named '", name, "' in WriteOptions.columns but found none"));
+      return Status::InvalidArgument(
+          StrCat("expected a column named '", name, "' in WriteOptions.columns but found none"));
     }
   }
   for (size_t i = 0; i < ws.leaves.size(); ++i) {
@@ -243,8 +244,8 @@ Result<std::unique_ptr<FileWriter>> FileWriter::Open(io::Sink* sink, SchemaPtr s
 Status FileWriter::WriteBatch(const RecordBatch& batch) {
   // A batch of another schema is refused before anything is buffered: the writer stays usable.
   if (impl_->error.ok() && !impl_->finished && !batch.schema()->Equals(*impl_->schema)) {
-    return Status::InvalidArgument(StrCat("expected a batch of schema ", impl_->schema->ToString(), " but found ",
-                                          batch.schema()->ToString()));
+    return Status::InvalidArgument(
+        StrCat("expected a batch of schema ", impl_->schema->ToString(), " but found ", batch.schema()->ToString()));
   }
   return impl_->Guard([&] { return impl_->Append(batch); });
 }

@@ -95,8 +95,7 @@ TEST(WriteOptionsTest, UnsupportedTypesNameTheColumn) {
   auto t = MakeTable({{"i", quiver::testing::MonthDayNanos({{1, 2, 3}})}});
   auto r = WriteTable(*t);
   EXPECT_EQ(r.status().code(), StatusCode::kUnsupported);
-  EXPECT_EQ(Error(r.status()),
-            "column['i']: expected a type Parquet can store but found interval_month_day_nano");
+  EXPECT_EQ(Error(r.status()), "column['i']: expected a type Parquet can store but found interval_month_day_nano");
 }
 
 TEST(WriterStatisticsTest, EachSortOrder) {
@@ -164,7 +163,8 @@ TEST(WriterStatisticsTest, OffPerColumnAndBoundaryOrder) {
   using namespace quiver::testing;
   auto t = MakeTable({{"a", Int64s({1, 2, 3, 4, 5, 6})}, {"b", Int64s({6, 5, 4, 3, 2, 1})}});
   WriteOptions o;
-  o.data_page_bytes = 16;  // two values per page
+  o.dictionary = false;
+  o.data_page_bytes = 16;  // two PLAIN values per page
   o.columns = {{"b", ColumnWriteOptions{.statistics = false}}};
   auto reader = Reopen(*t, o);
   const auto& cols = reader->metadata().row_groups[0].columns;
@@ -198,6 +198,35 @@ TEST(WriterMetadataTest, KeyValuesCreatedByAndArrowSchema) {
   EXPECT_EQ(reader->schema()->metadata(), (KeyValueMetadata{{"schema_key", "1"}, {"k", "v"}}));
   o.store_arrow_schema = false;
   EXPECT_EQ(Reopen(*t, o)->metadata().key_value_metadata.size(), 2u);
+}
+
+TEST(WriterMetadataTest, FieldIdsFromArrowMetadata) {
+  auto s = schema({field("a", int32(), true, {{"PARQUET:field_id", "7"}}),
+                   field("l", list(field("item", int32(), true, {{"PARQUET:field_id", "-2"}}))),
+                   field("b", int32(), true, {{"PARQUET:field_id", "x"}})});
+  auto batch = Unwrap(RecordBatch::Make(
+      s, 0,
+      {quiver::testing::Int32s({}), Unwrap(MakeArrayOfNulls(s->field(1)->type(), 0)), quiver::testing::Int32s({})}));
+  auto reader = Reopen(*Unwrap(Table::Make(s, {batch})));
+  const auto& e = reader->metadata().schema;
+  ASSERT_EQ(e.size(), 6u);  // root, a, l, list, element, b
+  EXPECT_EQ(e[1].field_id, 7);
+  EXPECT_FALSE(e[2].field_id.has_value());
+  EXPECT_EQ(e[4].field_id, -2);
+  EXPECT_FALSE(e[5].field_id.has_value());
+}
+
+TEST(WriterMetadataTest, GeometryFieldMetadataRoundTrips) {
+  KeyValueMetadata geo = {
+      {"PARQUET:logical_type", "GEOGRAPHY"}, {"PARQUET:crs", "OGC:CRS84"}, {"PARQUET:algorithm", "1"}};
+  auto s = schema({field("g", binary(), true, geo)});
+  auto batch = Unwrap(RecordBatch::Make(s, 1, {quiver::testing::Strings(binary(), {"wkb"})}));
+  auto reader = Reopen(*Unwrap(Table::Make(s, {batch})), WriteOptions{.store_arrow_schema = false});
+  const LogicalType& lt = reader->metadata().schema[1].logical_type;
+  EXPECT_EQ(lt.kind, LogicalType::Kind::kGeography);
+  EXPECT_EQ(lt.crs, "OGC:CRS84");
+  EXPECT_EQ(lt.algorithm, 1);
+  EXPECT_EQ(reader->schema()->field(0)->metadata(), geo);
 }
 
 TEST(WriterLayoutTest, RowGroupsByRowsAndBytes) {
@@ -251,10 +280,14 @@ TEST(WriterLayoutTest, EmptyTableAndAllNullColumns) {
   auto nulls = MakeTable({{"x", quiver::testing::Int32s({std::nullopt, std::nullopt})},
                           {"s", quiver::testing::Utf8s({std::nullopt, std::nullopt})}});
   for (int version : {1, 2}) {
-    auto bytes = Unwrap(WriteTable(*nulls, WriteOptions{.page_version = version}));
-    auto t = Unwrap(ReadTable(bytes));
-    ASSERT_EQ(t->num_rows(), 2);
-    EXPECT_EQ(t->batches()[0]->column(1)->GetNullCount(), 2);
+    for (Encoding e : {Encoding::kPlain, Encoding::kDeltaLengthByteArray, Encoding::kDeltaByteArray}) {
+      WriteOptions o{.page_version = version};
+      o.columns = {{"s", ColumnWriteOptions{.encoding = e}}};
+      auto bytes = Unwrap(WriteTable(*nulls, o));
+      auto t = Unwrap(ReadTable(bytes));
+      ASSERT_EQ(t->num_rows(), 2);
+      EXPECT_EQ(t->batches()[0]->column(1)->GetNullCount(), 2);
+    }
   }
 }
 
@@ -262,8 +295,7 @@ TEST(WriterLayoutTest, NonNullableFieldWithNullsIsRefused) {
   auto s = schema({field("x", int32(), /*nullable=*/false)});
   auto batch = Unwrap(RecordBatch::Make(s, 2, {quiver::testing::Int32s({1, std::nullopt})}));
   auto t = Unwrap(Table::Make(s, {batch}));
-  EXPECT_EQ(Error(WriteTable(*t).status()),
-            "column['x']: expected no nulls in non-nullable field 'x' but found one");
+  EXPECT_EQ(Error(WriteTable(*t).status()), "column['x']: expected no nulls in non-nullable field 'x' but found one");
 }
 
 TEST(WriterLayoutTest, SlicedNestedColumns) {

@@ -31,29 +31,26 @@ bool Writable(const DataType& type) {
     case TypeId::kDenseUnion:
     case TypeId::kIntervalYearMonth:
     case TypeId::kIntervalDayTime:
-    case TypeId::kIntervalMonthDayNano:
-      return false;
-    case TypeId::kFixedSizeBinary:
-      return t.byte_width() > 0;
+    case TypeId::kIntervalMonthDayNano: return false;
+    case TypeId::kFixedSizeBinary: return t.byte_width() > 0;
     case TypeId::kDecimal32:
     case TypeId::kDecimal64:
     case TypeId::kDecimal128:
-    case TypeId::kDecimal256:
-      return t.scale() >= 0 && t.scale() <= t.precision();
+    case TypeId::kDecimal256: return t.scale() >= 0 && t.scale() <= t.precision();
     case TypeId::kStruct:
       if (t.num_fields() == 0) return false;
       break;
     case TypeId::kDictionary: {
       const DataType& v = Storage(*t.value_type());
-      return IsFixedWidth(v.id()) ? Writable(v) : (v.id() != TypeId::kStruct && v.id() != TypeId::kMap &&
-                                                   v.num_fields() == 0 && Writable(v));
+      return IsFixedWidth(v.id())
+                 ? Writable(v)
+                 : (v.id() != TypeId::kStruct && v.id() != TypeId::kMap && v.num_fields() == 0 && Writable(v));
     }
     case TypeId::kRunEndEncoded: {
       const DataType& v = Storage(*t.field(1)->type());
       return v.num_fields() == 0 && v.id() != TypeId::kDictionary && v.id() != TypeId::kRunEndEncoded && Writable(v);
     }
-    default:
-      break;
+    default: break;
   }
   for (const auto& f : t.fields()) {
     if (!Writable(*f->type())) return false;
@@ -69,14 +66,12 @@ bool Restorable(const DataType& type) {
     case TypeId::kListView:
     case TypeId::kLargeListView:
     case TypeId::kRunEndEncoded:
-    case TypeId::kMap:
-      return false;
+    case TypeId::kMap: return false;
     case TypeId::kDictionary: {
       const TypeId v = Storage(*t.value_type()).id();
       return v == TypeId::kUtf8 || v == TypeId::kBinary || v == TypeId::kLargeUtf8 || v == TypeId::kLargeBinary;
     }
-    default:
-      break;
+    default: break;
   }
   for (const auto& f : t.fields()) {
     if (!Restorable(*f->type())) return false;
@@ -140,11 +135,11 @@ RC_GTEST_PROP(ParquetWriterProperty, RandomTablesRoundTrip, ()) {
   const TablePtr table = Writables(*ipc::testing::GenTable());
   const std::string schema_text = table->schema()->ToString();
   std::vector<Compression> codecs = {Compression::kUncompressed};
-  for (auto [c, k] : {std::pair{Compression::kSnappy, codec::CodecKind::kSnappy},
-                      std::pair{Compression::kGzip, codec::CodecKind::kGzip},
-                      std::pair{Compression::kZstd, codec::CodecKind::kZstd},
-                      std::pair{Compression::kBrotli, codec::CodecKind::kBrotli},
-                      std::pair{Compression::kLz4Raw, codec::CodecKind::kLz4Raw}}) {
+  for (auto [c, k] :
+       {std::pair{Compression::kSnappy, codec::CodecKind::kSnappy},
+        std::pair{Compression::kGzip, codec::CodecKind::kGzip}, std::pair{Compression::kZstd, codec::CodecKind::kZstd},
+        std::pair{Compression::kBrotli, codec::CodecKind::kBrotli},
+        std::pair{Compression::kLz4Raw, codec::CodecKind::kLz4Raw}}) {
     if (codec::IsAvailable(k)) codecs.push_back(c);
   }
   WriteOptions o;
@@ -155,9 +150,9 @@ RC_GTEST_PROP(ParquetWriterProperty, RandomTablesRoundTrip, ()) {
   o.data_page_bytes = *rc::gen::element<int64_t>(1, 50, 1 << 20);
   o.row_group_rows = *rc::gen::element<int64_t>(1, 7, 1 << 20);
   if (table->num_columns() > 0 && *rc::gen::arbitrary<bool>()) {
-    const Encoding e = *rc::gen::element(Encoding::kPlain, Encoding::kRle, Encoding::kDeltaBinaryPacked,
-                                         Encoding::kDeltaLengthByteArray, Encoding::kDeltaByteArray,
-                                         Encoding::kByteStreamSplit);
+    const Encoding e =
+        *rc::gen::element(Encoding::kPlain, Encoding::kRle, Encoding::kDeltaBinaryPacked,
+                          Encoding::kDeltaLengthByteArray, Encoding::kDeltaByteArray, Encoding::kByteStreamSplit);
     o.columns = {{table->schema()->field(0)->name(), ColumnWriteOptions{.encoding = e}}};
   }
   auto bytes = WriteTable(*table, o);

@@ -2,6 +2,8 @@
 // The Parquet writer against Quiver's own reader: every sample type with each codec,
 // encoding, page version and dictionary setting, row-group and page splitting, slices,
 // empty and all-null columns; option errors with their exact messages.
+#include "quiver/parquet/writer.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,7 +15,6 @@
 #include "quiver/arrow/pretty_print.h"
 #include "quiver/codec/codec.h"
 #include "quiver/parquet/reader.h"
-#include "quiver/parquet/writer.h"
 
 namespace quiver::parquet {
 namespace {
@@ -147,7 +148,8 @@ TEST_P(SampleRoundTrip, EveryEncodingValidForTheType) {
       if (!bytes.ok()) {
         // Nested columns take the encoding for every leaf: some leaf may refuse it.
         EXPECT_EQ(bytes.status().code(), StatusCode::kInvalidArgument);
-        EXPECT_EQ(bytes.status().message().rfind("expected an encoding valid for ", 0), 0u) << bytes.status().ToString();
+        EXPECT_EQ(bytes.status().message().rfind("expected an encoding valid for ", 0), 0u)
+            << bytes.status().ToString();
         continue;
       }
       QUIVER_ASSERT_OK_AND_ASSIGN(auto back, ReadTable(*bytes, ReadOptions{.validate_full = true}));

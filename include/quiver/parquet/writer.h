@@ -99,16 +99,18 @@ class FileWriter {
   /// encoding not valid for a column ("column 'x': expected an encoding valid for DOUBLE
   /// but found DELTA_BINARY_PACKED") or a `columns` entry naming no column;
   /// kUnsupported for a codec left out of this build or an Arrow type Parquet cannot hold
-  /// (unions, intervals), naming the column; the sink's errors.
-  static Result<std::unique_ptr<FileWriter>> Open(io::Sink* sink, SchemaPtr schema,
-                                                  const WriteOptions& options = {});
+  /// (unions, intervals, structs without fields, fixed_size_binary(0), decimals with a scale
+  /// outside [0, precision]), naming the column; the sink's errors.
+  static Result<std::unique_ptr<FileWriter>> Open(io::Sink* sink, SchemaPtr schema, const WriteOptions& options = {});
   ~FileWriter();
   FileWriter(const FileWriter&) = delete;
   FileWriter& operator=(const FileWriter&) = delete;
 
   /// Appends the rows of `batch`, whose schema must equal the writer's.
-  /// Errors: kInvalidArgument for another schema or nulls in a non-nullable field; codec
-  /// and sink errors. After an error the file is unusable.
+  /// Errors: kInvalidArgument for another schema (the writer stays usable), nulls in a
+  /// non-nullable field, or a timestamp[s], time32[s] or date64 value that overflows the
+  /// unit it is stored in; codec and sink errors. After an error other than a schema
+  /// mismatch, every later call returns that error.
   Status WriteBatch(const RecordBatch& batch);
   /// Appends every batch of `table`.
   Status WriteTable(const Table& table);

@@ -3,6 +3,7 @@
 // nesting; wrappers (extension, dictionary, run-end encoding) are resolved on the way.
 #include "parquet/arrow/levels.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/str_cat.h"
@@ -52,8 +53,10 @@ int64_t FindRun(const ArrayData& ree, int64_t i) {
   int64_t lo = 0, hi = ends.length;
   while (lo < hi) {
     const int64_t mid = lo + (hi - lo) / 2;
-    if (LoadInt(base + mid * w, w, true) > logical) hi = mid;
-    else lo = mid + 1;
+    if (LoadInt(base + mid * w, w, true) > logical)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return lo;
 }
@@ -65,7 +68,8 @@ struct Step {
 
 class Walker {
  public:
-  Walker(const WriteLeaf& leaf, std::vector<Step> path, LeafChunk* out) : leaf_(leaf), path_(std::move(path)), out_(out) {}
+  Walker(const WriteLeaf& leaf, std::vector<Step> path, LeafChunk* out)
+      : leaf_(leaf), path_(std::move(path)), out_(out) {}
 
   Status Visit(size_t k, const ArrayData* a, int64_t i, uint16_t rep) {
     const WriteNode& node = *path_[k].node;
@@ -94,16 +98,14 @@ class Walker {
     if (valid) valid = a->IsValid(i);
     if (!valid) {
       if (!node.optional) {
-        return Status::InvalidArgument(StrCat("expected no nulls in non-nullable field '", PathName(k),
-                                              "' but found one"));
+        return Status::InvalidArgument(
+            StrCat("expected no nulls in non-nullable field '", PathName(k), "' but found one"));
       }
       Emit(static_cast<uint16_t>(node.def - 1), rep);
       return Status::OK();
     }
     switch (node.kind) {
-      case WriteNodeKind::kLeaf:
-        Emit(static_cast<uint16_t>(node.def), rep);
-        return AppendValue(*a, i);
+      case WriteNodeKind::kLeaf: Emit(static_cast<uint16_t>(node.def), rep); return AppendValue(*a, i);
       case WriteNodeKind::kStruct:
         return Visit(k + 1, a->children[static_cast<size_t>(path_[k].child)].get(), a->offset + i, rep);
       case WriteNodeKind::kList:
@@ -125,6 +127,43 @@ class Walker {
         }
         return Status::OK();
       }
+    }
+    return Status::OK();
+  }
+
+  // A top-level leaf without wrappers: levels from the bitmap, values copied run by run.
+  Status VisitFlat(const ArrayData& a) {
+    const WriteNode& node = *path_[0].node;
+    const bool all_null = StorageId(*a.type) == TypeId::kNull;
+    const uint8_t* bitmap = !all_null && !a.buffers.empty() && a.buffers[0] ? a.buffers[0]->data() : nullptr;
+    out_->rep.resize(out_->rep.size() + static_cast<size_t>(a.length), 0);
+    const size_t d0 = out_->def.size();
+    out_->def.resize(d0 + static_cast<size_t>(a.length), static_cast<uint16_t>(node.def));
+    if (all_null) {
+      std::fill(out_->def.begin() + static_cast<ptrdiff_t>(d0), out_->def.end(), static_cast<uint16_t>(node.def - 1));
+      return Status::OK();
+    }
+    const bool copy = leaf_.conv == ValueConv::kFixed ||
+                      (leaf_.conv == ValueConv::kInt && leaf_.factor == 1 && leaf_.in_width == out_->values.width);
+    int64_t i = 0;
+    while (i < a.length) {
+      if (bitmap && !bit_util::GetBit(bitmap, a.offset + i)) {
+        if (!node.optional) {
+          return Status::InvalidArgument(
+              StrCat("expected no nulls in non-nullable field '", node.name, "' but found one"));
+        }
+        out_->def[d0 + static_cast<size_t>(i)] = static_cast<uint16_t>(node.def - 1);
+        ++i;
+        continue;
+      }
+      int64_t j = i + 1;
+      while (j < a.length && (!bitmap || bit_util::GetBit(bitmap, a.offset + j))) ++j;
+      if (copy) {
+        QUIVER_RETURN_IF_ERROR(out_->values.AppendFixed(a.buffers[1]->data() + (a.offset + i) * leaf_.in_width, j - i));
+      } else {
+        for (int64_t k = i; k < j; ++k) QUIVER_RETURN_IF_ERROR(AppendValue(a, k));
+      }
+      i = j;
     }
     return Status::OK();
   }
@@ -180,8 +219,7 @@ class Walker {
     encoding::ValueBuffer& v = out_->values;
     const int64_t p = a.offset + i;
     switch (leaf_.conv) {
-      case ValueConv::kNone:
-        return Status::OK();
+      case ValueConv::kNone: return Status::OK();
       case ValueConv::kBool: {
         const uint8_t b = bit_util::GetBit(a.buffers[1]->data(), p) ? 1 : 0;
         return v.AppendFixed(&b, 1);
@@ -205,16 +243,14 @@ class Walker {
         const int32_t x = static_cast<int32_t>(in / leaf_.factor);
         return v.AppendFixed(reinterpret_cast<const uint8_t*>(&x), 1);
       }
-      case ValueConv::kFixed:
-        return v.AppendFixed(a.buffers[1]->data() + p * leaf_.in_width, 1);
+      case ValueConv::kFixed: return v.AppendFixed(a.buffers[1]->data() + p * leaf_.in_width, 1);
       case ValueConv::kDecimal: {
         const uint8_t* in = a.buffers[1]->data() + p * leaf_.in_width;
         uint8_t out[32];
         for (int32_t b = 0; b < leaf_.type_length; ++b) out[b] = in[leaf_.type_length - 1 - b];
         return v.AppendFixed(out, 1);
       }
-      case ValueConv::kBinary:
-        return AppendBinary(a, p);
+      case ValueConv::kBinary: return AppendBinary(a, p);
     }
     return Status::OK();
   }
@@ -249,7 +285,8 @@ class Walker {
   LeafChunk* out_;
 };
 
-void CollectPaths(const WriteNode& node, std::vector<Step>* prefix, std::vector<std::pair<int, std::vector<Step>>>* out) {
+void CollectPaths(const WriteNode& node, std::vector<Step>* prefix,
+                  std::vector<std::pair<int, std::vector<Step>>>* out) {
   if (node.kind == WriteNodeKind::kLeaf) {
     prefix->push_back({&node, 0});
     out->emplace_back(node.leaf, *prefix);
@@ -273,7 +310,12 @@ Status AppendLevels(const WriteSchema& schema, const WriteNode& root, const Arra
   for (auto& [leaf, path] : paths) {
     LeafChunk& chunk = (*chunks)[static_cast<size_t>(leaf)];
     Walker walker(schema.leaves[static_cast<size_t>(leaf)], std::move(path), &chunk);
-    for (int64_t i = 0; i < column.length; ++i) QUIVER_RETURN_IF_ERROR(walker.Visit(0, &column, i, 0));
+    const TypeId id = StorageId(*column.type);
+    if (root.kind == WriteNodeKind::kLeaf && id != TypeId::kDictionary && id != TypeId::kRunEndEncoded) {
+      QUIVER_RETURN_IF_ERROR(walker.VisitFlat(column));
+    } else {
+      for (int64_t i = 0; i < column.length; ++i) QUIVER_RETURN_IF_ERROR(walker.Visit(0, &column, i, 0));
+    }
     chunk.num_rows += column.length;
   }
   return Status::OK();

@@ -7,6 +7,9 @@
 // bytes that hold the precision.
 #include "parquet/arrow/write_schema.h"
 
+#include <cstdint>
+#include <optional>
+
 #include "core/str_cat.h"
 
 namespace quiver::parquet::arrow {
@@ -172,7 +175,8 @@ Status MapLeaf(const DataType& declared, const std::string& column, SchemaElemen
       break;
     }
     case TypeId::kFixedSizeBinary:
-      if (t.byte_width() < 1) return Unsupported(column, declared, " (FIXED_LEN_BYTE_ARRAY needs a width of at least 1)");
+      if (t.byte_width() < 1)
+        return Unsupported(column, declared, " (FIXED_LEN_BYTE_ARRAY needs a width of at least 1)");
       e->type = PhysicalType::kFixedLenByteArray;
       e->type_length = t.byte_width();
       if (declared.id() == TypeId::kExtension && declared.extension_name() == "arrow.uuid" && t.byte_width() == 16) {
@@ -182,8 +186,7 @@ Status MapLeaf(const DataType& declared, const std::string& column, SchemaElemen
       leaf->in_width = t.byte_width();
       leaf->order = SortOrder::kUnsigned;
       break;
-    default:
-      return Unsupported(column, declared);
+    default: return Unsupported(column, declared);
   }
   leaf->type = *e->type;
   leaf->type_length = e->type_length;
@@ -215,6 +218,7 @@ struct Builder {
     node->rep = parent_rep;
     path.push_back(name);
     const std::string column = Join(path);
+    const size_t at = out->elements.size();
     const std::optional<Repetition> rep = optional ? Repetition::kOptional : Repetition::kRequired;
     switch (t->id()) {
       case TypeId::kStruct: {
@@ -224,7 +228,8 @@ struct Builder {
         node->children.resize(static_cast<size_t>(t->num_fields()));
         for (int i = 0; i < t->num_fields(); ++i) {
           const Field& c = *t->field(i);
-          QUIVER_RETURN_IF_ERROR(Add(c.name(), c, false, node->def, node->rep, &node->children[static_cast<size_t>(i)]));
+          QUIVER_RETURN_IF_ERROR(
+              Add(c.name(), c, false, node->def, node->rep, &node->children[static_cast<size_t>(i)]));
         }
         break;
       }
@@ -242,8 +247,8 @@ struct Builder {
         node->kind = WriteNodeKind::kList;
         node->rep = static_cast<int16_t>(parent_rep + 1);
         node->children.resize(1);
-        QUIVER_RETURN_IF_ERROR(Add("element", *t->field(0), false, static_cast<int16_t>(node->def + 1), node->rep,
-                                   &node->children[0]));
+        QUIVER_RETURN_IF_ERROR(
+            Add("element", *t->field(0), false, static_cast<int16_t>(node->def + 1), node->rep, &node->children[0]));
         path.pop_back();
         break;
       }
@@ -268,6 +273,7 @@ struct Builder {
         SchemaElement& e = Push(name, rep);
         WriteLeaf leaf;
         QUIVER_RETURN_IF_ERROR(MapLeaf(*f.type(), column, &e, &leaf));
+        ApplyGeoMetadata(f, &e);
         leaf.value_type = f.type();
         leaf.path = path;
         leaf.dotted = column;
@@ -280,8 +286,46 @@ struct Builder {
         break;
       }
     }
+    out->elements[at].field_id = FieldId(f);
     path.pop_back();
     return Status::OK();
+  }
+
+  // The field metadata the reader gives GEOMETRY/GEOGRAPHY byte arrays (leaf_type.h)
+  // turns back into the logical type, so such columns round-trip.
+  static void ApplyGeoMetadata(const Field& f, SchemaElement* e) {
+    if (e->type != PhysicalType::kByteArray || e->logical_type.kind != K::kNone) return;
+    const std::string* kind = nullptr;
+    for (const auto& [key, value] : f.metadata()) {
+      if (key == "PARQUET:logical_type") kind = &value;
+    }
+    if (!kind || (*kind != "GEOMETRY" && *kind != "GEOGRAPHY")) return;
+    e->logical_type.kind = *kind == "GEOMETRY" ? K::kGeometry : K::kGeography;
+    for (const auto& [key, value] : f.metadata()) {
+      if (key == "PARQUET:crs") e->logical_type.crs = value;
+      if (key == "PARQUET:algorithm" && *kind == "GEOGRAPHY" && value.size() == 1 && value[0] >= '0' &&
+          value[0] <= '9') {
+        e->logical_type.algorithm = value[0] - '0';
+      }
+    }
+  }
+
+  // pyarrow's field ids: the `PARQUET:field_id` metadata of the Arrow field.
+  static std::optional<int32_t> FieldId(const Field& f) {
+    for (const auto& [key, value] : f.metadata()) {
+      if (key != "PARQUET:field_id" || value.empty() || value.size() > 10) continue;
+      int64_t v = 0;
+      size_t i = value[0] == '-' ? 1 : 0;
+      if (i == value.size()) return std::nullopt;
+      for (; i < value.size(); ++i) {
+        if (value[i] < '0' || value[i] > '9') return std::nullopt;
+        v = v * 10 + (value[i] - '0');
+      }
+      if (value[0] == '-') v = -v;
+      if (v < INT32_MIN || v > INT32_MAX) return std::nullopt;
+      return static_cast<int32_t>(v);
+    }
+    return std::nullopt;
   }
 
   static std::string Join(const std::vector<std::string>& parts) {

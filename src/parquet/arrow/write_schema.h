@@ -18,13 +18,13 @@ namespace quiver::parquet::arrow {
 
 /// How an Arrow value becomes a Parquet physical value.
 enum class ValueConv : uint8_t {
-  kNone,       // null type: there are never values
-  kBool,       // bit -> one byte (ValueBuffer's BOOLEAN layout)
-  kInt,        // 1/2/4/8-byte integer, sign- or zero-extended to 4 or 8 bytes, times `factor`
-  kDivide,     // int64 / factor -> int32 (date64 -> DATE)
-  kFixed,      // same bytes (float, double, FLBA of fixed_size_binary and float16)
-  kDecimal,    // little-endian two's complement -> big-endian FLBA of `out_width` bytes
-  kBinary,     // offsets32/offsets64/views -> BYTE_ARRAY
+  kNone,     // null type: there are never values
+  kBool,     // bit -> one byte (ValueBuffer's BOOLEAN layout)
+  kInt,      // 1/2/4/8-byte integer, sign- or zero-extended to 4 or 8 bytes, times `factor`
+  kDivide,   // int64 / factor -> int32 (date64 -> DATE)
+  kFixed,    // same bytes (float, double, FLBA of fixed_size_binary and float16)
+  kDecimal,  // little-endian two's complement -> big-endian FLBA of `out_width` bytes
+  kBinary,   // offsets32/offsets64/views -> BYTE_ARRAY
 };
 
 /// Sort order of min/max statistics (parquet.thrift ColumnOrder, TypeDefinedOrder).

@@ -6,9 +6,9 @@
 
 #include <cstring>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/str_cat.h"
+#include "parquet/column/dictionary_builder.h"
 #include "parquet/column/statistics.h"
 #include "parquet/encoding/encode.h"
 #include "parquet/encoding/rle.h"
@@ -42,7 +42,8 @@ Status Compress(const codec::Codec* codec, int level, std::span<const uint8_t> i
   QUIVER_ASSIGN_OR_RETURN(int64_t bound, codec->MaxCompressedLength(static_cast<int64_t>(in.size())));
   const size_t at = out->size();
   out->resize(at + static_cast<size_t>(bound));
-  QUIVER_ASSIGN_OR_RETURN(int64_t n, codec->Compress(in, std::span<uint8_t>(out->data() + at, static_cast<size_t>(bound)), level));
+  QUIVER_ASSIGN_OR_RETURN(int64_t n,
+                          codec->Compress(in, std::span<uint8_t>(out->data() + at, static_cast<size_t>(bound)), level));
   out->resize(at + static_cast<size_t>(n));
   return Status::OK();
 }
@@ -90,13 +91,6 @@ void EncodeValues(Encoding e, const encoding::ValueBuffer& v, int64_t begin, int
   }
 }
 
-struct Dictionary {
-  explicit Dictionary(const encoding::ValueBuffer& source) : values(source.type, source.width ? source.width : 0) {}
-  std::unordered_map<std::string_view, uint32_t> index;
-  encoding::ValueBuffer values;
-  int64_t plain_bytes = 0;
-};
-
 struct Page {
   std::vector<uint8_t> bytes;  // header and payload
   int64_t first_row = 0;
@@ -143,7 +137,7 @@ Status WriteColumnChunk(const arrow::WriteLeaf& leaf, const arrow::LeafChunk& da
   const int64_t entries = static_cast<int64_t>(data.def.size());
   const bool has_def = leaf.max_def > 0, has_rep = leaf.max_rep > 0;
   const bool v2 = config.page_version == 2;
-  Dictionary dict(values);
+  DictionaryBuilder dict(values.type, values.width);
   bool dict_on = config.dictionary && leaf.type != PhysicalType::kBoolean && values.count > 0;
   bool dict_used = false, fallback_used = false;
   ColumnMetaData& m = result->chunk.meta_data.emplace();
@@ -152,11 +146,13 @@ Status WriteColumnChunk(const arrow::WriteLeaf& leaf, const arrow::LeafChunk& da
   std::vector<uint32_t> indices;
   int64_t e = 0, v = 0, row = 0;
   while (e < entries) {
-    // Cut the page at the first row boundary past the target size.
+    // Cut the page at the first row boundary past the target size. Dictionary indices are
+    // estimated at the byte width of the dictionary so far (at least one byte).
+    const int64_t index_bytes = (encoding::BitWidthOf(static_cast<uint64_t>(dict.values().count) + 1) + 7) / 8;
     int64_t e1 = e, v1 = v, rows = 0, bytes = 0;
     while (e1 < entries) {
       if (data.def[static_cast<size_t>(e1)] == leaf.max_def && leaf.conv != arrow::ValueConv::kNone) {
-        bytes += PlainSize(values, v1);
+        bytes += dict_on ? index_bytes : PlainSize(values, v1);
         ++v1;
       }
       bytes += 1;
@@ -179,23 +175,14 @@ Status WriteColumnChunk(const arrow::WriteLeaf& leaf, const arrow::LeafChunk& da
       indices.resize(static_cast<size_t>(n_values));
       uint32_t max_index = 0;
       for (int64_t i = 0; i < n_values; ++i) {
-        const std::string_view s = ValueAt(values, v + i);
-        auto [it, inserted] = dict.index.emplace(s, static_cast<uint32_t>(dict.values.count));
-        if (inserted) {
-          dict.plain_bytes += PlainSize(values, v + i);
-          if (values.binary()) {
-            QUIVER_RETURN_IF_ERROR(dict.values.AppendBinary(reinterpret_cast<const uint8_t*>(s.data()), static_cast<int64_t>(s.size())));
-          } else {
-            QUIVER_RETURN_IF_ERROR(dict.values.AppendFixed(reinterpret_cast<const uint8_t*>(s.data()), 1));
-          }
-        }
-        indices[static_cast<size_t>(i)] = it->second;
-        if (it->second > max_index) max_index = it->second;
+        QUIVER_ASSIGN_OR_RETURN(const uint32_t index, dict.IndexOf(ValueAt(values, v + i)));
+        indices[static_cast<size_t>(i)] = index;
+        if (index > max_index) max_index = index;
       }
       encoding::EncodeDictionaryIndices(indices.data(), n_values, encoding::BitWidthOf(max_index), &vbytes);
       enc = Encoding::kRleDictionary;
       dict_used = true;
-      if (dict.plain_bytes > config.dictionary_page_bytes) dict_on = false;
+      if (dict.plain_bytes() > config.dictionary_page_bytes) dict_on = false;
     } else {
       EncodeValues(enc, values, v, n_values, &vbytes);
       fallback_used = true;
@@ -251,7 +238,7 @@ Status WriteColumnChunk(const arrow::WriteLeaf& leaf, const arrow::LeafChunk& da
   const size_t start = out->size();
   if (dict_used) {
     raw.clear();
-    encoding::EncodePlain(dict.values, 0, dict.values.count, &raw);
+    encoding::EncodePlain(dict.values(), 0, dict.values().count, &raw);
     payload.clear();
     QUIVER_RETURN_IF_ERROR(Compress(codec, config.level, raw, &payload));
     QUIVER_RETURN_IF_ERROR(CheckPageSize(raw.size()));
@@ -261,7 +248,7 @@ Status WriteColumnChunk(const arrow::WriteLeaf& leaf, const arrow::LeafChunk& da
     h.uncompressed_page_size = static_cast<int32_t>(raw.size());
     h.compressed_page_size = static_cast<int32_t>(payload.size());
     DictionaryPageHeader& d = h.dictionary_page_header.emplace();
-    d.num_values = static_cast<int32_t>(dict.values.count);
+    d.num_values = static_cast<int32_t>(dict.values().count);
     d.encoding = Encoding::kPlain;
     const size_t header_at = out->size();
     thrift::EncodePageHeader(h, out);
@@ -273,7 +260,8 @@ Status WriteColumnChunk(const arrow::WriteLeaf& leaf, const arrow::LeafChunk& da
   StatsCollector chunk_stats(leaf.type, leaf.order);
   OffsetIndex oi;
   for (const Page& p : pages) {
-    oi.page_locations.push_back({file_offset + static_cast<int64_t>(out->size()), static_cast<int32_t>(p.bytes.size()), p.first_row});
+    oi.page_locations.push_back(
+        {file_offset + static_cast<int64_t>(out->size()), static_cast<int32_t>(p.bytes.size()), p.first_row});
     out->insert(out->end(), p.bytes.begin(), p.bytes.end());
     chunk_stats.Merge(p.stats);
   }

@@ -29,9 +29,12 @@ float HalfToFloat(uint16_t h) {
   const int exp = (h >> 10) & 0x1f;
   const int mant = h & 0x3ff;
   float v;
-  if (exp == 0) v = std::ldexp(static_cast<float>(mant), -24);
-  else if (exp == 31) v = mant ? NAN : INFINITY;
-  else v = std::ldexp(static_cast<float>(mant | 0x400), exp - 25);
+  if (exp == 0)
+    v = std::ldexp(static_cast<float>(mant), -24);
+  else if (exp == 31)
+    v = mant ? NAN : INFINITY;
+  else
+    v = std::ldexp(static_cast<float>(mant | 0x400), exp - 25);
   return (h & 0x8000) ? -v : v;
 }
 
@@ -78,8 +81,7 @@ int StatsCollector::Compare(std::string_view a, std::string_view b) const {
     case SortOrder::kFloat:
       if (type_ == PhysicalType::kFloat) return Cmp(Load<float>(a), Load<float>(b));
       return Cmp(Load<double>(a), Load<double>(b));
-    case SortOrder::kFloat16:
-      return Cmp(HalfToFloat(Load<uint16_t>(a)), HalfToFloat(Load<uint16_t>(b)));
+    case SortOrder::kFloat16: return Cmp(HalfToFloat(Load<uint16_t>(a)), HalfToFloat(Load<uint16_t>(b)));
     case SortOrder::kDecimal: {
       // Same width: the first byte is signed, the rest compare as unsigned bytes.
       if (a.empty()) return 0;

@@ -60,11 +60,16 @@ void EncodeInts(const int64_t* values, int64_t n, int bits, std::vector<uint8_t>
       const size_t at = out->size();
       out->resize(at + static_cast<size_t>(kPerMiniblock * w / 8), 0);
       uint8_t* dst = out->data() + at;
-      int64_t bit = 0;
+      // A 128-bit window: values of up to 64 bits shifted in, bytes shifted out.
+      unsigned __int128 acc = 0;
+      int held = 0;
       for (int64_t i = m * kPerMiniblock; i < (m + 1) * kPerMiniblock; ++i) {
-        const uint64_t v = i < count ? packed[i] : 0;
-        for (int k = 0; k < w; ++k, ++bit) {
-          if ((v >> k) & 1) dst[bit >> 3] = static_cast<uint8_t>(dst[bit >> 3] | (1u << (bit & 7)));
+        acc |= static_cast<unsigned __int128>(i < count ? packed[i] : 0) << held;
+        held += w;
+        while (held >= 8) {
+          *dst++ = static_cast<uint8_t>(acc);
+          acc >>= 8;
+          held -= 8;
         }
       }
     }
@@ -106,6 +111,7 @@ void EncodeDeltaLengthByteArray(const ValueBuffer& v, int64_t begin, int64_t n, 
   const int64_t* off = v.offset_data();
   for (int64_t i = 0; i < n; ++i) lengths[static_cast<size_t>(i)] = off[begin + i + 1] - off[begin + i];
   EncodeLengths(lengths, out);
+  if (n == 0) return;  // no offsets at all in a ValueBuffer that never held a value
   const uint8_t* data = v.data.data();
   out->insert(out->end(), data + off[begin], data + off[begin + n]);
 }

@@ -16,6 +16,23 @@ void Uleb128(uint64_t v, std::vector<uint8_t>* out) {
   out->push_back(static_cast<uint8_t>(v));
 }
 
+// Packs `n` values of `bit_width` (<= 32) bits, LSB first, into zeroed `dst`.
+template <typename T>
+void BitPack(const T* values, int64_t n, int bit_width, uint8_t* dst) {
+  uint64_t acc = 0;
+  int bits = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    acc |= static_cast<uint64_t>(values[k]) << bits;
+    bits += bit_width;
+    while (bits >= 8) {
+      *dst++ = static_cast<uint8_t>(acc);
+      acc >>= 8;
+      bits -= 8;
+    }
+  }
+  if (bits > 0) *dst = static_cast<uint8_t>(acc);
+}
+
 template <typename T>
 int64_t RunLength(const T* values, int64_t i, int64_t n) {
   int64_t j = i + 1;
@@ -46,14 +63,7 @@ void Encode(const T* values, int64_t n, int bit_width, std::vector<uint8_t>* out
     Uleb128((static_cast<uint64_t>(groups) << 1) | 1, out);
     const size_t at = out->size();
     out->resize(at + static_cast<size_t>(groups * bit_width), 0);
-    uint8_t* dst = out->data() + at;
-    int64_t bit = 0;
-    for (int64_t k = start; k < end; ++k) {
-      const uint64_t v = values[k];
-      for (int b = 0; b < bit_width; ++b, ++bit) {
-        if ((v >> b) & 1) dst[bit >> 3] = static_cast<uint8_t>(dst[bit >> 3] | (1u << (bit & 7)));
-      }
-    }
+    BitPack(values + start, end - start, bit_width, out->data() + at);
     if (i > n) i = n;
   }
 }

@@ -1,13 +1,14 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 // Every encoder against the existing decoder: random and edge-case values (runs, wide
 // deltas, wrapping deltas, empty input, shared prefixes).
+#include "parquet/encoding/encode.h"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <random>
 
 #include "core/builder_test_util.h"
-#include "parquet/encoding/encode.h"
 #include "parquet/encoding/rle.h"
 #include "parquet/encoding/values.h"
 
@@ -144,8 +145,8 @@ TEST(EncodeTest, DeltaBinaryPackedWrapsInTheTypeWidth) {
 }
 
 TEST(EncodeTest, DeltaLengthAndDeltaByteArray) {
-  std::vector<std::string> s = {"", "apple", "applesauce", "apply", "b", "", "banana", std::string(300, 'x'),
-                                std::string(301, 'x')};
+  std::vector<std::string> s = {
+      "", "apple", "applesauce", "apply", "b", "", "banana", std::string(300, 'x'), std::string(301, 'x')};
   for (int i = 0; i < 500; ++i) s.push_back("key" + std::to_string(i * 7919 % 1000));
   ValueBuffer in = Strings(s);
   {
@@ -162,7 +163,8 @@ TEST(EncodeTest, DeltaLengthAndDeltaByteArray) {
     QUIVER_ASSERT_OK(DecodeDeltaByteArray(out, in.count, INT64_MAX, &back));
     EXPECT_EQ(Bytes(back), Bytes(in));
   }
-  ValueBuffer flba = Fixed(PhysicalType::kFixedLenByteArray, 4, {'a', 'b', 'c', 'd', 'a', 'b', 'c', 'e', 'z', 'b', 'c', 'e'});
+  ValueBuffer flba =
+      Fixed(PhysicalType::kFixedLenByteArray, 4, {'a', 'b', 'c', 'd', 'a', 'b', 'c', 'e', 'z', 'b', 'c', 'e'});
   std::vector<uint8_t> out;
   EncodeDeltaByteArray(flba, 0, flba.count, &out);
   ValueBuffer back(PhysicalType::kFixedLenByteArray, 4);
@@ -171,10 +173,10 @@ TEST(EncodeTest, DeltaLengthAndDeltaByteArray) {
 }
 
 TEST(EncodeTest, ByteStreamSplitFixedWidths) {
-  for (const ValueBuffer& in : {Numbers<float>(PhysicalType::kFloat, {1.5f, -2.0f, NAN, 0.0f}),
-                                Numbers<double>(PhysicalType::kDouble, {1.5, -2.0}),
-                                Numbers(PhysicalType::kInt32, Int32Edge()), Numbers(PhysicalType::kInt64, Int64Edge()),
-                                Fixed(PhysicalType::kFixedLenByteArray, 3, {1, 2, 3, 4, 5, 6})}) {
+  for (const ValueBuffer& in :
+       {Numbers<float>(PhysicalType::kFloat, {1.5f, -2.0f, NAN, 0.0f}),
+        Numbers<double>(PhysicalType::kDouble, {1.5, -2.0}), Numbers(PhysicalType::kInt32, Int32Edge()),
+        Numbers(PhysicalType::kInt64, Int64Edge()), Fixed(PhysicalType::kFixedLenByteArray, 3, {1, 2, 3, 4, 5, 6})}) {
     std::vector<uint8_t> out;
     EncodeByteStreamSplit(in, 0, in.count, &out);
     ValueBuffer back(in.type, in.type == PhysicalType::kFixedLenByteArray ? 3 : 0);

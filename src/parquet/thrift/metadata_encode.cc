@@ -70,7 +70,7 @@ void WriteLogicalType(CompactWriter& w, const LogicalType& lt) {
     default: {
       // Members without parameters: the union field id is the kind's position.
       static constexpr std::pair<K, int16_t> kIds[] = {
-          {K::kString, 1}, {K::kMap, 2},   {K::kList, 3},  {K::kEnum, 4},  {K::kDate, 6},     {K::kInterval, 9},
+          {K::kString, 1},   {K::kMap, 2},   {K::kList, 3},  {K::kEnum, 4},  {K::kDate, 6},     {K::kInterval, 9},
           {K::kUnknown, 11}, {K::kJson, 12}, {K::kBson, 13}, {K::kUuid, 14}, {K::kFloat16, 15}, {K::kVariant, 16}};
       for (const auto& [kind, id] : kIds) {
         if (kind == lt.kind) EmptyStructField(w, id);

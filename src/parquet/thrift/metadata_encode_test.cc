@@ -47,8 +47,8 @@ TEST(MetadataEncodeTest, FileMetaDataRoundTrips) {
   root.num_children = 17;
   md.schema.push_back(root);
   std::vector<LogicalType> kinds;
-  for (K k : {K::kString, K::kMap, K::kList, K::kEnum, K::kDate, K::kUnknown, K::kJson, K::kBson, K::kUuid,
-              K::kFloat16, K::kVariant}) {
+  for (K k : {K::kString, K::kMap, K::kList, K::kEnum, K::kDate, K::kUnknown, K::kJson, K::kBson, K::kUuid, K::kFloat16,
+              K::kVariant}) {
     LogicalType lt;
     lt.kind = k;
     kinds.push_back(lt);

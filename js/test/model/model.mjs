@@ -1,0 +1,267 @@
+// Model-based test of @quiver/core, shared by Node (test/model.test.mjs) and headless
+// Chromium (bundled with esbuild by the same test). fast-check drives random sequences of
+// commands against the real package and a plain-JS model side by side: tables are made from
+// random schemas and data (apache-arrow builds the input IPC), written as IPC (file/stream;
+// none/lz4/zstd) and Parquet (every codec, dictionary on/off, page v1/v2, row group sizes)
+// and read back, with and without selections; columns are selected, rows sliced, tables
+// concatenated, rows and columns copied out, handles freed, used after free and freed twice.
+// After every command the real results must equal the model's; errors must come exactly
+// where the model predicts them; at the end every handle is freed and memoryStats() is back
+// to its baseline.
+import * as fc from 'fast-check';
+import {
+  Binary, Bool, Dictionary, Field, Float64, Int32, Int64, List, Struct, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray,
+} from 'apache-arrow';
+
+// Column kinds: how to build them with apache-arrow and the value @quiver/core copies out.
+const KINDS = {
+  int32: { type: () => new Int32(), value: fc.integer({ min: -2147483648, max: 2147483647 }), out: (v) => v },
+  int64: { type: () => new Int64(), value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), out: (v) => v },
+  float64: {
+    type: () => new Float64(),
+    value: fc.oneof(fc.double(), fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 5e-324, 1.7976931348623157e308)),
+    out: (v) => v,
+  },
+  bool: { type: () => new Bool(), value: fc.boolean(), out: (v) => v },
+  utf8: { type: () => new Utf8(), value: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ maxLength: 300 })), out: (v) => v },
+  binary: { type: () => new Binary(), value: fc.uint8Array({ maxLength: 16 }), out: (v) => v },
+  timestamp: {
+    type: () => new TimestampMillisecond('UTC'),
+    value: fc.integer({ min: -8.64e12, max: 8.64e12 }),
+    out: (v) => BigInt(v),
+  },
+  dict: {
+    type: () => new Dictionary(new Utf8(), new Int32()),
+    value: fc.constantFrom('red', 'green', 'blue', 'é€', ''),
+    out: (v) => v,
+  },
+  list: {
+    type: () => new List(new Field('item', new Int32(), true)),
+    value: fc.array(fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }), { maxLength: 4 }),
+    out: (v) => v,
+  },
+  struct: {
+    type: () => new Struct([new Field('a', new Int32(), true), new Field('b', new Utf8(), true)]),
+    value: fc.record({ a: fc.option(fc.integer({ min: -50, max: 50 }), { nil: null }), b: fc.option(fc.string({ maxLength: 5 }), { nil: null }) }),
+    out: (v) => v,
+  },
+};
+const KIND_NAMES = Object.keys(KINDS);
+
+/** A random table spec: columns (name, kind, nullable) and rows of values (null where allowed). */
+export const tableSpec = fc
+  .record({
+    kinds: fc.array(fc.record({ kind: fc.constantFrom(...KIND_NAMES), nullable: fc.boolean(), allNull: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+    rows: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
+  })
+  .chain(({ kinds, rows }) =>
+    fc.tuple(...kinds.map((k) => fc.array(k.nullable ? (k.allNull ? fc.constant(null) : fc.option(KINDS[k.kind].value, { nil: null })) : KINDS[k.kind].value, { minLength: rows, maxLength: rows })))
+      .map((columns) => ({ kinds: kinds.map((k, i) => ({ name: `c${i}_${k.kind}`, ...k })), columns, rows })));
+
+function arrowTable(spec) {
+  const data = {};
+  spec.kinds.forEach((k, i) => {
+    data[k.name] = vectorFromArray(spec.columns[i], KINDS[k.kind].type());
+  });
+  const t = new Table(data);
+  return t;
+}
+
+function modelRows(spec) {
+  const rows = [];
+  for (let r = 0; r < spec.rows; r++) {
+    const row = {};
+    spec.kinds.forEach((k, i) => {
+      const v = spec.columns[i][r];
+      row[k.name] = v === null || v === undefined ? null : KINDS[k.kind].out(v);
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Canonical text of rows: bigints, bytes, NaN, infinities and -0 spelled out. */
+export function text(rows) {
+  return JSON.stringify(rows, (_, v) => {
+    if (typeof v === 'bigint') return `${v}n`;
+    if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return Object.is(v, -0) ? '-0' : String(v);
+    if (v instanceof Uint8Array) return `0x${Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    return v;
+  });
+}
+
+function must(r, what) {
+  if (!r.ok) throw new Error(`${what}: ${r.code}: ${r.error}`);
+  return r.value;
+}
+
+// The model: live tables (handle + schema names + rows) and freed handles.
+class Model {
+  constructor() {
+    this.live = [];
+    this.freed = [];
+  }
+}
+
+async function addTable(q, model, handle, names, rows, what) {
+  const got = must(await q.getRows(handle), `${what}: getRows`);
+  if (text(got) !== text(rows)) throw new Error(`${what}: rows differ\n got  ${text(got).slice(0, 400)}\n want ${text(rows).slice(0, 400)}`);
+  model.live.push({ handle, names, rows });
+}
+
+const pick = (xs, i) => xs[i % xs.length];
+
+/** The commands, each checking real against model. */
+export function commands(q) {
+  const make = tableSpec.map((spec) => ({
+    toString: () => `Make(${spec.kinds.map((k) => k.kind).join(',')} x${spec.rows})`,
+    check: () => true,
+    run: async (model) => {
+      const bytes = tableToIPC(arrowTable(spec), 'stream');
+      const h = must(await q.readTableFromArrayBuffer(bytes), 'read');
+      await addTable(q, model, h, spec.kinds.map((k) => k.name), modelRows(spec), 'make');
+    },
+  }));
+  const ipc = fc.record({ i: fc.nat(), format: fc.constantFrom('file', 'stream'), compression: fc.constantFrom('none', 'lz4', 'zstd') }).map((a) => ({
+    toString: () => `Ipc(${a.i},${a.format},${a.compression})`,
+    check: (m) => m.live.length > 0,
+    run: async (model) => {
+      const t = pick(model.live, a.i);
+      const bytes = must(await q.writeTableToIpc(t.handle, { format: a.format, compression: a.compression }), 'write ipc');
+      const h = must(await q.readTableFromArrayBuffer(bytes), 'read ipc');
+      await addTable(q, model, h, t.names, t.rows, `ipc ${a.format}/${a.compression}`);
+    },
+  }));
+  const parquet = fc
+    .record({
+      i: fc.nat(),
+      compression: fc.constantFrom('snappy', 'zstd', 'gzip', 'brotli', 'lz4_raw', 'none'),
+      dictionary: fc.boolean(),
+      pageVersion: fc.constantFrom(1, 2),
+      rowGroupRows: fc.constantFrom(3, 10, 1000),
+      read: fc.option(fc.record({ offset: fc.nat({ max: 50 }), limit: fc.nat({ max: 50 }), batchSize: fc.integer({ min: 1, max: 20 }), cols: fc.nat() }), { nil: null }),
+    })
+    .map((a) => ({
+      toString: () => `Parquet(${JSON.stringify(a)})`,
+      check: (m) => m.live.length > 0,
+      run: async (model) => {
+        const t = pick(model.live, a.i);
+        const bytes = must(await q.writeTableToParquet(t.handle, { compression: a.compression, dictionary: a.dictionary, pageVersion: a.pageVersion, rowGroupRows: a.rowGroupRows }), 'write parquet');
+        if (a.read === null) {
+          const h = must(await q.readTableFromArrayBuffer(bytes), 'read parquet');
+          await addTable(q, model, h, t.names, t.rows, 'parquet');
+          return;
+        }
+        const names = t.names.filter((_, k) => (a.read.cols >> k) & 1);
+        const columns = names.length > 0 ? names : t.names;
+        const rows = t.rows.slice(a.read.offset, a.read.offset + a.read.limit).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
+        const h = must(await q.readTableFromArrayBuffer(bytes, { columns, offset: a.read.offset, limit: a.read.limit, batchSize: a.read.batchSize }), 'read parquet selection');
+        await addTable(q, model, h, columns, rows, 'parquet selection');
+      },
+    }));
+  const select = fc.record({ i: fc.nat(), mask: fc.nat() }).map((a) => ({
+    toString: () => `Select(${a.i},${a.mask})`,
+    check: (m) => m.live.length > 0,
+    run: async (model) => {
+      const t = pick(model.live, a.i);
+      const chosen = t.names.filter((_, k) => (a.mask >> k) & 1);
+      const cols = chosen.length > 0 ? chosen.reverse() : [t.names[0]];
+      const h = must(await q.selectColumns(t.handle, cols), 'select');
+      await addTable(q, model, h, cols, t.rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c]]))), 'select');
+    },
+  }));
+  const slice = fc.record({ i: fc.nat(), offset: fc.nat({ max: 45 }), length: fc.nat({ max: 45 }) }).map((a) => ({
+    toString: () => `Slice(${a.i},${a.offset},${a.length})`,
+    check: (m) => m.live.length > 0,
+    run: async (model) => {
+      const t = pick(model.live, a.i);
+      const r = await q.slice(t.handle, a.offset, a.length);
+      if (a.offset + a.length > t.rows.length) {
+        if (r.ok || r.code !== 'invalid_argument') throw new Error(`slice past the end: expected invalid_argument, got ${JSON.stringify(r.ok ? 'ok' : r.code)}`);
+        if (r.ok) await q.freeTable(r.value);
+        return;
+      }
+      await addTable(q, model, must(r, 'slice'), t.names, t.rows.slice(a.offset, a.offset + a.length), 'slice');
+    },
+  }));
+  const concat = fc.record({ i: fc.nat(), times: fc.integer({ min: 1, max: 3 }) }).map((a) => ({
+    toString: () => `Concat(${a.i}x${a.times})`,
+    check: (m) => m.live.length > 0,
+    run: async (model) => {
+      const t = pick(model.live, a.i);
+      const h = must(await q.concatTables(Array.from({ length: a.times }, () => t.handle)), 'concat');
+      await addTable(q, model, h, t.names, Array.from({ length: a.times }, () => t.rows).flat(), 'concat');
+    },
+  }));
+  const column = fc.record({ i: fc.nat(), c: fc.nat() }).map((a) => ({
+    toString: () => `Column(${a.i},${a.c})`,
+    check: (m) => m.live.length > 0,
+    run: async (model) => {
+      const t = pick(model.live, a.i);
+      const name = pick(t.names, a.c);
+      const col = must(await q.getColumn(t.handle, name, { asArray: true }), 'getColumn');
+      const want = t.rows.map((r) => r[name]);
+      if (text(col.values) !== text(want)) throw new Error(`getColumn ${name}: got ${text(col.values).slice(0, 300)} want ${text(want).slice(0, 300)}`);
+    },
+  }));
+  const free = fc.nat().map((i) => ({
+    toString: () => `Free(${i})`,
+    check: (m) => m.live.length > 0,
+    run: async (model) => {
+      const k = i % model.live.length;
+      const [t] = model.live.splice(k, 1);
+      must(await q.freeTable(t.handle), 'free');
+      model.freed.push(t.handle);
+    },
+  }));
+  const stale = fc.record({ i: fc.nat(), op: fc.constantFrom('free', 'rows', 'write', 'select') }).map((a) => ({
+    toString: () => `UseAfterFree(${a.i},${a.op})`,
+    check: (m) => m.freed.length > 0,
+    run: async (model) => {
+      const h = pick(model.freed, a.i);
+      const r = a.op === 'free' ? await q.freeTable(h) : a.op === 'rows' ? await q.getRows(h) : a.op === 'write' ? await q.writeTableToParquet(h) : await q.selectColumns(h, [0]);
+      if (r.ok || r.code !== 'invalid_handle') throw new Error(`${a.op} after free: expected invalid_handle, got ${r.ok ? 'ok' : r.code}`);
+    },
+  }));
+  return [make, make, ipc, parquet, parquet, select, slice, concat, column, free, stale];
+}
+
+/**
+ * Runs `numRuns` random command sequences; throws (with fast-check's seed and path for
+ * replay) on the first difference. Returns how many times each command ran.
+ */
+export async function runModel(q, { numRuns, seed, maxCommands = 25 }) {
+  const baseline = must(await q.memoryStats(), 'memoryStats');
+  const executed = {};
+  const counted = commands(q).map((arb) =>
+    arb.map((c) => ({
+      toString: () => c.toString(),
+      check: (m) => c.check(m),
+      run: async (m) => {
+        const name = c.toString().replace(/\(.*$/, '');
+        executed[name] = (executed[name] ?? 0) + 1;
+        await c.run(m);
+      },
+    })));
+  await fc.assert(
+    fc.asyncProperty(fc.commands(counted, { maxCommands, size: 'large' }), async (cmds) => {
+      const model = new Model();
+      const real = {};
+      const cleanup = async () => {
+        for (const t of model.live) must(await q.freeTable(t.handle), 'cleanup');
+        model.live = [];
+      };
+      await fc.asyncModelRun(() => ({ model, real }), cmds).catch(async (e) => {
+        await cleanup();
+        throw e;
+      });
+      await cleanup();
+      const after = must(await q.memoryStats(), 'memoryStats');
+      if (after.liveHandles !== baseline.liveHandles || after.arrowBytesLive !== baseline.arrowBytesLive || after.liveWriters !== baseline.liveWriters) {
+        throw new Error(`memory not back to baseline: ${JSON.stringify({ baseline, after })}`);
+      }
+    }),
+    { numRuns, seed, verbose: 1 },
+  );
+  return executed;
+}
