@@ -98,6 +98,24 @@ TEST(WriteOptionsTest, UnsupportedTypesNameTheColumn) {
   EXPECT_EQ(Error(r.status()), "column['i']: expected a type Parquet can store but found interval_month_day_nano");
 }
 
+// Unvalidated input can hold a decimal beyond its precision; when it does not fit the
+// FIXED_LEN_BYTE_ARRAY width of the precision the write fails instead of dropping bytes.
+// (Found by the Parquet fuzz target's read-write-read check.)
+TEST(WriteOptionsTest, DecimalTooWideForItsPrecisionIsRefused) {
+  using namespace quiver::testing;
+  const uint64_t minus = ~uint64_t{0};
+  auto t = MakeTable({{"d", FixedWidthArray<uint64_t>(decimal128(4, 1), 1, {static_cast<uint64_t>(int64_t{-36831}), minus})}});
+  auto r = WriteTable(*t);
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Error(r.status()), "column['d']: expected a decimal128(4, 1) value that fits 2 bytes but found -3683.1");
+  // Beyond the precision yet within the width: written and read back unchanged.
+  auto fits = MakeTable(
+      {{"d", FixedWidthArray<uint64_t>(decimal128(4, 1), 2, {static_cast<uint64_t>(int64_t{-30000}), minus, 12345, 0})}});
+  auto back = ReadTable(Unwrap(WriteTable(*fits)));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(ArrayEquals(*(*back)->batches()[0]->column(0), *fits->batches()[0]->column(0)));
+}
+
 TEST(WriterStatisticsTest, EachSortOrder) {
   using namespace quiver::testing;
   auto t = MakeTable({

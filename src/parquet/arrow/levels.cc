@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/format_value.h"
 #include "core/str_cat.h"
 #include "quiver/arrow/bit_util.h"
 
@@ -246,6 +247,17 @@ class Walker {
       case ValueConv::kFixed: return v.AppendFixed(a.buffers[1]->data() + p * leaf_.in_width, 1);
       case ValueConv::kDecimal: {
         const uint8_t* in = a.buffers[1]->data() + p * leaf_.in_width;
+        // The bytes left out must be the sign extension of those kept, or data would be lost
+        // (a value beyond its precision, as unvalidated input can hold).
+        const uint8_t sign = (in[leaf_.type_length - 1] & 0x80) != 0 ? 0xff : 0x00;
+        for (int32_t b = leaf_.type_length; b < leaf_.in_width; ++b) {
+          if (in[b] != sign) {
+            std::string shown;
+            quiver::internal::AppendDecimal(&shown, in, leaf_.in_width, leaf_.value_type->scale());
+            return Status::InvalidArgument(StrCat("expected a ", leaf_.value_type->ToString(), " value that fits ",
+                                                  leaf_.type_length, " bytes but found ", shown));
+          }
+        }
         uint8_t out[32];
         for (int32_t b = 0; b < leaf_.type_length; ++b) out[b] = in[leaf_.type_length - 1 - b];
         return v.AppendFixed(out, 1);
