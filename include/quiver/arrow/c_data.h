@@ -1,0 +1,75 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+// The Arrow C Data Interface: arrays and schemas handed across a C ABI (to plugins, to other
+// Arrow implementations in the same memory) without copying buffers.
+#pragma once
+
+#include <cstdint>
+
+#include "quiver/arrow/array.h"
+#include "quiver/arrow/type.h"
+#include "quiver/result.h"
+
+extern "C" {
+
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
+  void (*release)(struct ArrowSchema*);
+  void* private_data;
+};
+
+struct ArrowArray {
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
+  void (*release)(struct ArrowArray*);
+  void* private_data;
+};
+
+#endif  // ARROW_C_DATA_INTERFACE
+}
+
+namespace quiver {
+
+/// Fills `out` with `field` (name, nullability, metadata, type; extension types as their
+/// storage with `ARROW:extension:name`/`metadata`). The caller owns `out` and calls its
+/// release. Errors: kOutOfMemory.
+Status ExportField(const Field& field, ArrowSchema* out);
+/// As ExportField for a type under an empty name.
+Status ExportType(const DataType& type, ArrowSchema* out);
+
+/// Fills `out` with `array`'s buffers, without copying: `out` keeps the array alive until
+/// its release runs. Binary and utf8 views get the variadic sizes buffer the interface
+/// asks for. Errors: kOutOfMemory.
+Status ExportArray(const ArrayPtr& array, ArrowArray* out);
+
+/// The field `schema` describes; `schema` is left untouched (the caller releases it).
+/// Errors: kInvalidInput for a format string or metadata that does not parse, naming it.
+Result<FieldPtr> ImportField(const ArrowSchema& schema);
+
+/// Takes ownership of `array` (moving it out: `array->release` becomes null) and returns
+/// its data as an array of `type`, whose buffers stay zero-copy views released when the
+/// last one goes. Buffer sizes are computed from the type, offset and length (and offsets
+/// for variable-width types); the result is checked with ValidateArray.
+/// Errors: kInvalidInput for structure that does not match `type` (buffer or child counts,
+/// null required buffers, sizes), those of ValidateArray.
+Result<ArrayPtr> ImportArray(ArrowArray* array, const TypePtr& type);
+
+}  // namespace quiver
