@@ -217,6 +217,11 @@ Result<std::vector<uint64_t>> ParseIdList(std::string_view text) {
   return out;
 }
 
+Result<HandleId> Engine::AdoptRead(Result<TablePtr> table, ipc::CompressionSet codecs) {
+  if (!table.ok() || plugins_.loaded() == 0) return Adopt(std::move(table), codecs);
+  return Adopt(plugins_.OnRead(std::move(table).value()), codecs);
+}
+
 Result<HandleId> Engine::Adopt(Result<TablePtr> table, ipc::CompressionSet codecs) {
   if (!table.ok()) return std::move(table).status();
   QUIVER_ASSIGN_OR_RETURN(HandleId id, handles_.Insert(std::move(table).value()));
@@ -237,7 +242,7 @@ Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view fo
   } else {
     QUIVER_ASSIGN_OR_RETURN(f, ParseFormat(format));
   }
-  if (f == Format::kParquet) return Adopt(parquet::ReadTable(std::move(bytes), request.ToParquet()), {});
+  if (f == Format::kParquet) return AdoptRead(parquet::ReadTable(std::move(bytes), request.ToParquet()), {});
   return ReadIpc(std::move(bytes), f, request);
 }
 
@@ -267,7 +272,7 @@ Result<HandleId> Engine::ReadIpc(std::shared_ptr<Buffer> bytes, Format f, const 
     const int64_t left = table->num_rows() - from;
     QUIVER_ASSIGN_OR_RETURN(table, table->Slice(from, request.limit < 0 ? left : std::min(left, request.limit)));
   }
-  return Adopt(std::move(table), codecs);
+  return AdoptRead(std::move(table), codecs);
 }
 
 Status Engine::Free(HandleId id) {
@@ -482,9 +487,55 @@ Result<HandleId> Engine::Batch(HandleId id, double index) {
   return Adopt(Table::Make(t->schema(), {t->batches()[static_cast<size_t>(i)]}), CodecsOf(id));
 }
 
-Status Engine::RegisterPlugin(std::string_view id) {
-  if (id.empty()) return Status::InvalidArgument("expected a plugin id but found an empty string");
-  return Status::PluginError(StrCat("no plugin '", id, "' is registered"));
+Status Engine::PluginAdd(uintptr_t descriptor) {
+  QUIVER_ASSIGN_OR_RETURN(std::string json, plugins_.Add(reinterpret_cast<const QuiverPluginDescriptor*>(descriptor)));
+  return SetTextOutput(std::move(json));
+}
+
+Status Engine::RegisterPlugin(std::string_view id) { return plugins_.Activate(id); }
+
+Status Engine::PluginCall(std::string_view id, std::string_view op, double table, double column,
+                          std::string_view args_json) {
+  if (table == 0) {
+    QUIVER_ASSIGN_OR_RETURN(PluginResult r, plugins_.Call(id, op, args_json, nullptr, nullptr));
+    if (r.array) return Status::PluginError(StrCat("plugin '", id, "': operation '", op, "' returned a column for no input"));
+    return SetTextOutput(StrCat("{\"values\":[", r.has_json ? r.json : "null", "]}"));
+  }
+  QUIVER_ASSIGN_OR_RETURN(HandleId hid, HandleIdFromNumber(table));
+  QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(hid));
+  QUIVER_ASSIGN_OR_RETURN(int64_t c, ToCount(column, "column"));
+  if (c >= t->num_columns()) {
+    return Status::InvalidArgument(StrCat("expected a column index below ", t->num_columns(), " but found ", c));
+  }
+  const FieldPtr& field = t->schema()->field(static_cast<int>(c));
+  std::vector<RecordBatchPtr> batches;
+  std::string values;
+  FieldPtr out_field;
+  for (const auto& b : t->batches()) {
+    QUIVER_ASSIGN_OR_RETURN(PluginResult r, plugins_.Call(id, op, args_json, field.get(), b->column(static_cast<int>(c))));
+    if (r.array) {
+      out_field = r.field;
+      auto schema = std::make_shared<const quiver::Schema>(std::vector<FieldPtr>{r.field});
+      QUIVER_ASSIGN_OR_RETURN(auto batch, RecordBatch::Make(schema, r.array->length, {r.array}));
+      batches.push_back(std::move(batch));
+    } else {
+      values += StrCat(values.empty() ? "" : ",", r.has_json ? r.json : "null");
+    }
+  }
+  if (!batches.empty()) {
+    if (!values.empty()) {
+      return Status::PluginError(StrCat("plugin '", id, "': operation '", op, "' returned columns and values"));
+    }
+    auto schema = std::make_shared<const quiver::Schema>(std::vector<FieldPtr>{out_field});
+    for (auto& b : batches) {
+      if (!b->schema()->Equals(*schema)) {
+        return Status::PluginError(StrCat("plugin '", id, "': operation '", op, "' returned columns of different types"));
+      }
+    }
+    QUIVER_ASSIGN_OR_RETURN(HandleId out, Adopt(Table::Make(schema, std::move(batches)), {}));
+    return SetTextOutput(StrCat("{\"table\":", out, "}"));
+  }
+  return SetTextOutput(StrCat("{\"values\":[", values, "]}"));
 }
 
 Status Engine::Stats() {

@@ -13,6 +13,7 @@
 
 #include "handles/format_detect.h"
 #include "handles/handle_table.h"
+#include "handles/plugins.h"
 #include "quiver/arrow/buffer.h"
 #include "quiver/ipc/options.h"
 #include "quiver/ipc/reader.h"
@@ -161,9 +162,17 @@ class Engine {
   /// for the facade). Errors: kInvalidHandle; kInvalidArgument for an index out of range.
   Result<HandleId> Batch(HandleId id, double index);
 
-  /// Always kPlugin for now: no plugin is built in (`no plugin 'x' is registered`);
-  /// kInvalidArgument for an empty id.
+  /// Plugins (see plugins.h): PluginAdd records the descriptor a loaded side module's entry
+  /// point returned (its address in linear memory) and leaves the plugin as JSON in the
+  /// output slot; RegisterPlugin activates it by id. Errors: those of PluginRegistry.
+  Status PluginAdd(uintptr_t descriptor);
   Status RegisterPlugin(std::string_view id);
+  /// Calls operation `op` of plugin `id` on column `column` of table `table` (table 0: no
+  /// column), once per record batch, with `args_json`. Leaves `{"table":ID}` (a new table of
+  /// the returned columns) or `{"values":[json per batch]}` in the output slot.
+  /// Errors: kInvalidHandle, kInvalidArgument for a column out of range, those of
+  /// PluginRegistry::Call.
+  Status PluginCall(std::string_view id, std::string_view op, double table, double column, std::string_view args_json);
 
   /// `{"liveHandles","liveWriters","arrowBytesLive","arrowBytesPeak","arrowAllocations","copies",
   /// "bytesCopied"}` from the handle table and the default memory pool.
@@ -200,6 +209,8 @@ class Engine {
   Status DrainWriter(Writer* writer);
   /// Stores `table` under a new handle, with the codecs it was read with.
   Result<HandleId> Adopt(Result<TablePtr> table, ipc::CompressionSet codecs);
+  /// Adopt for freshly read tables: active plugins see their columns first.
+  Result<HandleId> AdoptRead(Result<TablePtr> table, ipc::CompressionSet codecs);
   ipc::CompressionSet CodecsOf(HandleId id) const;
 
   HandleTable handles_;
@@ -207,6 +218,7 @@ class Engine {
   std::unordered_map<HandleId, ipc::CompressionSet> codecs_;
   SlotTable<std::shared_ptr<Writer>> writers_{HandleKind::kWriter, "writer"};
   SlotTable<std::shared_ptr<ParquetFile>> parquet_files_{HandleKind::kParquet, "Parquet file"};
+  PluginRegistry plugins_;
   std::shared_ptr<Buffer> output_;
   uint8_t* input_ = nullptr;
   int64_t input_size_ = 0;

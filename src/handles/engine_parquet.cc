@@ -126,7 +126,7 @@ Result<HandleId> Engine::ParquetReadUnit(HandleId id, double unit) {
   if (i < 0 || i >= static_cast<int64_t>(file->units.size())) {
     return Status::InvalidArgument(StrCat("expected a unit index below ", file->units.size(), " but found ", i));
   }
-  return Adopt(file->reader->ReadUnitTable(file->units[static_cast<size_t>(i)]), {});
+  return AdoptRead(file->reader->ReadUnitTable(file->units[static_cast<size_t>(i)]), {});
 }
 
 Status Engine::ParquetDrop(HandleId id) {

@@ -236,11 +236,11 @@ TEST(EngineTest, IncrementalWriterMatchesWholeWrite) {
   EXPECT_EQ(e.Batch(id, 2).status().message(), "expected a batch index below 2 but found 2");
 }
 
-TEST(EngineTest, PluginsAreNotRegistered) {
+TEST(EngineTest, UnknownPluginsAreNotRegistered) {
   Engine e;
   Status s = e.RegisterPlugin("geo");
   EXPECT_EQ(s.code(), StatusCode::kPlugin);
-  EXPECT_EQ(s.message(), "no plugin 'geo' is registered");
+  EXPECT_EQ(s.message(), "no plugin 'geo' is loaded");
   EXPECT_EQ(e.RegisterPlugin("").code(), StatusCode::kInvalidArgument);
 }
 
