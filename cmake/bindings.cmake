@@ -21,6 +21,7 @@ endfunction()
 cmake_language(DEFER CALL _quiver_handles_tests)
 
 if(EMSCRIPTEN)
+  include(cmake/plugins.cmake)
   add_executable(quiver_wasm "${CMAKE_SOURCE_DIR}/bindings/wasm/quiver_bindings.cc")
   target_link_libraries(quiver_wasm PRIVATE quiver_handles)
   target_include_directories(quiver_wasm PRIVATE "${CMAKE_SOURCE_DIR}/src")
@@ -30,6 +31,8 @@ if(EMSCRIPTEN)
     ${QUIVER_WASM_LINK_FLAGS} -O3 -lembind
     -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createQuiverModule
     -sENVIRONMENT=web,worker,node -sFILESYSTEM=0
+    -sMAIN_MODULE=2 "-sEXPORTED_FUNCTIONS=${QUIVER_PLUGIN_EXPORTS}"
+    -sEXPORTED_RUNTIME_METHODS=loadDynamicLibrary,LDSO
     "SHELL:--extern-pre-js ${_shim}")
   set_target_properties(quiver_wasm PROPERTIES
     OUTPUT_NAME quiver SUFFIX ".mjs"

@@ -133,6 +133,10 @@ double Batch(double h, double index) {
   return NewHandle(h, [&](HandleId id) { return engine().Batch(id, index); });
 }
 int RegisterPlugin(std::string id) { return Done(engine().RegisterPlugin(id)); }
+int PluginAdd(double descriptor) { return Done(engine().PluginAdd(static_cast<uintptr_t>(descriptor))); }
+int PluginCall(std::string id, std::string op, double table, double column, std::string args) {
+  return Done(engine().PluginCall(id, op, table, column, args));
+}
 int Stats() { return Done(engine().Stats()); }
 
 uintptr_t OutputPointer() {
@@ -187,6 +191,8 @@ EMSCRIPTEN_BINDINGS(quiver) {
   em::function("writerFree", &WriterFree);
   em::function("batch", &Batch);
   em::function("registerPlugin", &RegisterPlugin);
+  em::function("pluginAdd", &PluginAdd);
+  em::function("pluginCall", &PluginCall);
   em::function("stats", &Stats);
   em::function("outputPointer", &OutputPointer);
   em::function("outputSize", &OutputSize);

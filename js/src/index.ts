@@ -49,6 +49,7 @@ import type {
 
 export type * from './types.js';
 export { closeParquetReader, getParquetMetadata, openParquetReader, readNextBatch } from './parquet.js';
+export { loadPlugin } from './plugins.js';
 export { createParquetWriter, finishParquetWriter, freeParquetWriter, writeTableToParquet, writeToParquetWriter } from './parquet_write.js';
 
 /**

@@ -4,6 +4,8 @@
 /** The embind functions of the module; see bindings/wasm/quiver_bindings.cc for the conventions. */
 export interface QuiverModule {
   readonly HEAPU8: Uint8Array<ArrayBuffer>;
+  /** The module's WebAssembly exports (a MAIN_MODULE exports what plugins may import). */
+  readonly asm: Readonly<Record<string, unknown>>;
   inputReserve(n: number): number;
   inputCommit(n: number): void;
   inputReset(): void;
@@ -35,6 +37,10 @@ export interface QuiverModule {
   writerFree(writer: number): number;
   batch(handle: number, index: number): number;
   registerPlugin(id: string): number;
+  pluginAdd(descriptor: number): number;
+  pluginCall(id: string, op: string, table: number, column: number, args: string): number;
+  loadDynamicLibrary(name: string, flags: { loadAsync: true; global: boolean; nodelete: boolean; fs: { findObject(path: string): object | null; readFile(path: string): Uint8Array } }): Promise<boolean>;
+  readonly LDSO: { readonly loadedLibsByName: Readonly<Record<string, { readonly module: Readonly<Record<string, unknown>> }>> };
   stats(): number;
   outputPointer(): number;
   outputSize(): number;

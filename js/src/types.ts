@@ -393,3 +393,39 @@ export interface BuildInfo {
   readonly codecs: Readonly<Record<string, boolean>>;
   readonly formats: { readonly read: readonly string[]; readonly write: readonly string[] };
 }
+
+/** A plugin as the core knows it once loaded (`loadPlugin`). */
+export interface PluginInfo {
+  readonly id: string;
+  readonly version: string;
+  readonly extensionTypes: readonly string[];
+  readonly operations: readonly string[];
+}
+
+/** What a plugin operation returned: a new table, or one JSON value per record batch. */
+export type PluginCallOutput =
+  | { readonly kind: 'table'; readonly table: TableHandle }
+  | { readonly kind: 'values'; readonly values: readonly unknown[] };
+
+/**
+ * Calls an operation of a loaded plugin on one column of a table (`null` table and column
+ * for operations that take none), with arguments passed to the plugin as JSON.
+ */
+export type PluginCall = (
+  operation: string,
+  table: TableHandle | null,
+  column: string | number | null,
+  args?: Readonly<Record<string, string | number | boolean | null>>,
+) => Promise<Result<PluginCallOutput>>;
+
+/**
+ * What a plugin package exports: its id, the entry point its WebAssembly side module
+ * exports, where that module is, and `bind`, which turns the raw call into the plugin's
+ * typed operations (each returning `Promise<Result<T>>`).
+ */
+export interface QuiverPlugin<Ops> {
+  readonly id: string;
+  readonly entry: string;
+  readonly wasmUrl: URL | string;
+  readonly bind: (call: PluginCall) => Ops;
+}

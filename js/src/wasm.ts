@@ -128,7 +128,7 @@ export function lastError<T>(inst: Instance): Result<T> {
   return { ok: false, code: toCode(inst.module.errorCode()), error: message };
 }
 
-async function loadWasmBytes(url: URL): Promise<Result<Uint8Array>> {
+export async function loadWasmBytes(url: URL): Promise<Result<Uint8Array>> {
   if (url.protocol === 'file:' && typeof process === 'object' && typeof process.versions?.node === 'string') {
     const fs = await import('node:fs/promises');
     return fs.readFile(url).then(

@@ -169,7 +169,7 @@ test('readTableFromBlob, readTableFromStream and readTableFromFile', async () =>
 });
 
 test('registerPlugin reports that no plugin is registered', async () => {
-  expectError(await q.registerPlugin('geo'), 'plugin', "no plugin 'geo' is registered");
+  expectError(await q.registerPlugin('geo'), 'plugin', "no plugin 'geo' is loaded");
   expectError(await q.registerPlugin(''), 'invalid_argument');
 });
 

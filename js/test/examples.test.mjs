@@ -27,7 +27,7 @@ test('TSDoc examples type-check', () => {
   const dir = join(js, '.examples-check');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  const blocks = [...examples('index.ts'), ...examples('node.ts'), ...examples('parquet.ts'), ...examples('parquet_write.ts')];
+  const blocks = [...examples('index.ts'), ...examples('node.ts'), ...examples('parquet.ts'), ...examples('parquet_write.ts'), ...examples('plugins.ts')];
   assert.ok(blocks.length >= 8, `found only ${blocks.length} examples`);
   const imports = new Set();
   const bodies = blocks.map((b, i) => {
@@ -39,14 +39,15 @@ test('TSDoc examples type-check', () => {
     "import * as quiver from '../src/index.js';",
     "import { openFileSource, readTableFromFile } from '../src/node.js';",
     ...imports,
-    'const { initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter, getParquetMetadata, openParquetReader, readNextBatch, freeTable, writeTableToParquet, createParquetWriter, writeToParquetWriter, finishParquetWriter } = quiver;',
+    'const { initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter, getParquetMetadata, openParquetReader, readNextBatch, freeTable, writeTableToParquet, createParquetWriter, writeToParquetWriter, finishParquetWriter, loadPlugin } = quiver;',
     'declare const handle: quiver.TableHandle;',
     'declare const bytes: Uint8Array;',
     "declare const arrowTable: import('apache-arrow').Table;",
     'declare const file: Blob;',
     'declare const reader: quiver.ParquetReaderHandle;',
+    'declare const somePlugin: quiver.QuiverPlugin<{ readonly count: () => Promise<quiver.Result<number>> }>;',
     ...bodies,
-    'export const used = [writeTableToParquet, createParquetWriter, writeToParquetWriter, finishParquetWriter, openFileSource, getParquetMetadata, openParquetReader, readNextBatch, freeTable, readTableFromFile, initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter];',
+    'export const used = [loadPlugin, writeTableToParquet, createParquetWriter, writeToParquetWriter, finishParquetWriter, openFileSource, getParquetMetadata, openParquetReader, readNextBatch, freeTable, readTableFromFile, initWasm, readTableFromArrayBuffer, getSchemaSummary, getTableInfo, getRows, writeTableToIpc, toArrowJS, fromArrowJS, createIpcWriter, writeToIpcWriter, finishIpcWriter];',
   ].join('\n');
   writeFileSync(join(dir, 'examples.ts'), source);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({

@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(join(js, 'package.json'), 'utf8'));
 const API = [
   'buildInfo', 'closeParquetReader', 'concatTables', 'createIpcWriter', 'createParquetWriter', 'finishIpcWriter',
   'finishParquetWriter', 'freeIpcWriter', 'freeParquetWriter', 'freeTable', 'fromArrowJS', 'getBatch', 'getColumn',
-  'getParquetMetadata', 'getRows', 'getSchema', 'getSchemaSummary', 'getTableInfo', 'initWasm', 'memoryStats',
+  'getParquetMetadata', 'getRows', 'getSchema', 'getSchemaSummary', 'getTableInfo', 'initWasm', 'loadPlugin', 'memoryStats',
   'openParquetReader', 'readNextBatch', 'readTableFromArrayBuffer', 'readTableFromBlob', 'readTableFromParquet',
   'readTableFromStream', 'registerPlugin', 'selectColumns', 'slice', 'toArrowJS', 'writeTableToFeather',
   'writeTableToIpc', 'writeTableToParquet', 'writeToIpcWriter', 'writeToParquetWriter',
@@ -40,7 +40,7 @@ test('the exports map resolves by name and exposes exactly the API', async () =>
 });
 
 test('every exported function returns Promise<Result<...>> in the types', () => {
-  const dts = ['index.d.ts', 'node.d.ts', 'parquet.d.ts', 'parquet_write.d.ts'].map((f) => readFileSync(join(js, 'dist', f), 'utf8')).join('\n');
+  const dts = ['index.d.ts', 'node.d.ts', 'parquet.d.ts', 'parquet_write.d.ts', 'plugins.d.ts'].map((f) => readFileSync(join(js, 'dist', f), 'utf8')).join('\n');
   const fns = [...dts.matchAll(/export declare function (\w+)(?:<[^>]*>)?\(([\s\S]*?)\): ([^;]+);/g)];
   assert.equal(fns.length, API.length + 2);
   for (const [, name, , ret] of fns) assert.match(ret, /^Promise<Result<.+>>$/, name);

@@ -48,6 +48,20 @@ bool ValidId(std::string_view id) {
   return true;
 }
 
+// `array` with every buffer also holding `keep` alive: a plugin may return buffers of the
+// column it was lent (zero copy), which must outlive the lent export.
+ArrayPtr KeepAlive(const ArrayPtr& array, const ArrayPtr& keep) {
+  auto copy = std::make_shared<ArrayData>(*array);
+  for (auto& b : copy->buffers) {
+    if (!b) continue;
+    std::shared_ptr<Buffer> inner = b;
+    b = Buffer::Wrap(inner->data(), inner->size(), [inner, keep] {});
+  }
+  for (auto& c : copy->children) c = KeepAlive(c, keep);
+  if (copy->dictionary) copy->dictionary = KeepAlive(copy->dictionary, keep);
+  return copy;
+}
+
 Status PluginError(std::string_view id, std::string_view what) {
   return Status::PluginError(StrCat("plugin '", id, "': ", what));
 }
@@ -162,6 +176,7 @@ Result<PluginResult> PluginRegistry::Call(std::string_view id, std::string_view 
                [&] { return found->call(args.c_str(), column ? &schema : nullptr, column ? &array : nullptr); });
   if (schema.release) schema.release(&schema);
   if (array.release) array.release(&array);
+  if (r.ok() && r->array && column) r->array = KeepAlive(r->array, column);
   return r;
 }
 
@@ -198,6 +213,7 @@ Result<TablePtr> PluginRegistry::OnRead(TablePtr table) {
           return r.status();
         }
         if (!r->array) continue;
+        r->array = KeepAlive(r->array, batches[b]->column(c));
         if (r->array->length != batches[b]->num_rows()) {
           s.release(&s);
           return PluginError(p->id, StrCat("on_read_column of ", where, " returned ", r->array->length,

@@ -60,7 +60,9 @@ typedef struct QuiverPluginDescriptor {
 void* quiver_host_alloc(size_t size);
 void quiver_host_free(void* pointer);
 void quiver_host_set_error(const char* message);
-/* Takes ownership of both (their release callbacks are moved out). */
+/* Takes ownership of both (their release callbacks are moved out). The array may point at
+ * buffers of the column the plugin was lent (no copy): the core keeps that column alive for
+ * as long as the result refers to it. */
 int quiver_host_return_array(struct ArrowSchema* schema, struct ArrowArray* array);
 int quiver_host_return_json(const char* json, size_t length);
 /* Declares that values of this extension type name may appear in results. */
