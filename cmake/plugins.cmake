@@ -27,6 +27,7 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_D
 function(quiver_side_module name source)
   add_executable(${name} "${source}")
   target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/include")
+  target_compile_options(${name} PRIVATE -fPIC)
   target_link_options(${name} PRIVATE -O2 -sSIDE_MODULE=2 -sEXPORTED_FUNCTIONS=_quiver_plugin_entry)
   set_target_properties(${name} PROPERTIES SUFFIX ".wasm" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/js/plugins")
 endfunction()

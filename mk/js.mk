@@ -1,12 +1,12 @@
 # The npm package @quiver/core (js/): the WebAssembly module, npm dependencies, tsc, tests.
 # The module is the quiver_wasm target of the wasm-release build (cmake/bindings.cmake),
 # so these targets come after `make wasm`.
-.PHONY: js-wasm js-deps js-build test-js
+.PHONY: js-wasm js-deps js-build geo-build test-js
 
 JS_STAMP := js/node_modules/.quiver-npm-ci
 
 js-wasm: wasm
-	@cmake --build --preset wasm-release --target quiver_wasm quiver_test_plugin quiver_bad_plugin -j $(JOBS)
+	@cmake --build --preset wasm-release --target quiver_wasm quiver_test_plugin quiver_bad_plugin quiver_geo_plugin -j $(JOBS)
 
 # npm ci only when node_modules is missing or the lock file changed.
 $(JS_STAMP): js/package-lock.json js/package.json
@@ -20,7 +20,13 @@ js-build: js-wasm js-deps
 	@cd js && node scripts/copy_wasm.mjs
 	@chmod +x js/dist/cli.js
 
-test-js: js-build
+# The geometry plugin's npm package (plugins/geo/js): its typed face, compiled against the
+# core's types, and its side module (built apart from the core by js-wasm).
+geo-build: js-build
+	@cd plugins/geo/js && ../../../js/node_modules/.bin/tsc -p tsconfig.json
+	@cp build/wasm-release/js/plugins/quiver_geo.wasm plugins/geo/js/dist/
+
+test-js: js-build geo-build
 	@cd js && node --test test/*.test.mjs
 
 EXTRA_TESTS += test-js

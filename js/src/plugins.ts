@@ -13,17 +13,20 @@ const LINKER = new Set(['memory', '__memory_base', '__table_base', '__stack_poin
  * Names a side module imports beyond the plugin ABI (bindings/wasm/plugin_exports.txt), or
  * that this core does not export.
  */
-async function missingImports(inst: Instance, bytes: Uint8Array): Promise<Result<string[]>> {
+async function missingImports(bytes: Uint8Array): Promise<Result<string[]>> {
   const compiled = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>).then(
     (m) => ok(m),
     (e: unknown) => fail<WebAssembly.Module>('plugin', `the plugin is not a WebAssembly module: ${String(e)}`),
   );
   if (!compiled.ok) return compiled;
-  const exported = new Set(Object.keys(inst.module.asm).filter((name) => PLUGIN_IMPORTS.includes(name)));
+  // The core exports exactly the ABI list (the link fails otherwise); a module's weak
+  // definitions of its own (C++ inline code) appear as imports it satisfies itself.
+  const allowed = new Set(PLUGIN_IMPORTS);
+  const own = new Set(WebAssembly.Module.exports(compiled.value).map((e) => e.name));
   const missing: string[] = [];
   for (const imp of WebAssembly.Module.imports(compiled.value)) {
     if (imp.module !== 'env' && imp.module !== 'GOT.func' && imp.module !== 'GOT.mem') continue;
-    if (LINKER.has(imp.name) || exported.has(imp.name)) continue;
+    if (LINKER.has(imp.name) || allowed.has(imp.name) || own.has(imp.name)) continue;
     if (!missing.includes(imp.name)) missing.push(imp.name);
   }
   return ok(missing);
@@ -92,7 +95,7 @@ export async function loadPlugin<Ops>(plugin: QuiverPlugin<Ops>, wasmBytes?: Arr
   } else {
     bytes = wasmBytes instanceof Uint8Array ? wasmBytes : new Uint8Array(wasmBytes);
   }
-  const missing = await missingImports(inst, bytes);
+  const missing = await missingImports(bytes);
   if (!missing.ok) return missing;
   if (missing.value.length > 0) {
     return fail('plugin', `plugin '${plugin.id}' imports what the core does not export: ${missing.value.join(', ')}`);
