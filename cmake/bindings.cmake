@@ -38,4 +38,20 @@ if(EMSCRIPTEN)
     OUTPUT_NAME quiver SUFFIX ".mjs"
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/js"
     LINK_DEPENDS "${_shim}")
+
+  # The same module with memory capped at 64 MiB, for the tests that prove a read needing
+  # more than WebAssembly can give ends in `out_of_memory` and leaves the instance usable
+  # (js/test/memory_limit.test.mjs). Only the .wasm is used, with quiver.mjs: the two differ
+  # in the memory's declared maximum alone.
+  add_executable(quiver_wasm_small "${CMAKE_SOURCE_DIR}/bindings/wasm/quiver_bindings.cc")
+  target_link_libraries(quiver_wasm_small PRIVATE quiver_handles)
+  target_include_directories(quiver_wasm_small PRIVATE "${CMAKE_SOURCE_DIR}/src")
+  target_compile_options(quiver_wasm_small PRIVATE ${QUIVER_WARNINGS} ${QUIVER_CXX_FLAGS})
+  get_target_property(_flags quiver_wasm LINK_OPTIONS)
+  list(TRANSFORM _flags REPLACE "^-sMAXIMUM_MEMORY=4GB$" "-sMAXIMUM_MEMORY=64MB")
+  target_link_options(quiver_wasm_small PRIVATE ${_flags})
+  set_target_properties(quiver_wasm_small PROPERTIES
+    OUTPUT_NAME quiver_small SUFFIX ".mjs"
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/js/small"
+    LINK_DEPENDS "${_shim}")
 endif()

@@ -6,7 +6,7 @@
 JS_STAMP := js/node_modules/.quiver-npm-ci
 
 js-wasm: wasm
-	@cmake --build --preset wasm-release --target quiver_wasm quiver_test_plugin quiver_bad_plugin quiver_geo_plugin -j $(JOBS)
+	@cmake --build --preset wasm-release --target quiver_wasm quiver_wasm_small quiver_test_plugin quiver_bad_plugin quiver_geo_plugin -j $(JOBS)
 
 # npm ci only when node_modules is missing or the lock file changed.
 $(JS_STAMP): js/package-lock.json js/package.json
