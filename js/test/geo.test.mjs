@@ -45,7 +45,20 @@ test('the geometry plugin loads and works on WKB columns in place', async () => 
   const t = expectOk(await q.readTableFromArrayBuffer(wkbTable([point(1, 2), null, line([[-5, 0], [3, 9]]), point(4, -1)])));
   const schema = expectOk(await q.getSchema(t));
   assert.equal(schema.fields[0].type.extensionName, 'geoarrow.wkb');
+  const before = expectOk(await q.memoryStats());
   assert.deepEqual(expectOk(await ops.bounds(t, 'geom')), { xmin: -5, ymin: -1, xmax: 4, ymax: 9 });
+  const after = expectOk(await q.memoryStats());
+  assert.equal(after.bytesCopiedIn, before.bytesCopiedIn, 'the column went to the plugin without a copy');
+  // Out came only small text: the result, the column-name lookup and the stats themselves.
+  assert.ok(after.bytesCopiedOut - before.bytesCopiedOut < 1000, `${after.bytesCopiedOut - before.bytesCopiedOut} bytes came out`);
+  assert.equal(after.arrowBytesLive, before.arrowBytesLive);
+  // Through an LZ4 IPC file and back (and Parquet zstd): the extension type and values survive.
+  for (const bytes of [expectOk(await q.writeTableToIpc(t, { compression: 'lz4' })), expectOk(await q.writeTableToParquet(t, { compression: 'zstd' }))]) {
+    const again = expectOk(await q.readTableFromArrayBuffer(bytes));
+    assert.equal(expectOk(await q.getSchema(again)).fields[0].type.extensionName, 'geoarrow.wkb');
+    assert.deepEqual(expectOk(await ops.bounds(again, 'geom')), { xmin: -5, ymin: -1, xmax: 4, ymax: 9 });
+    expectOk(await q.freeTable(again));
+  }
   const types = expectOk(await ops.geometryTypes(t, 'geom'));
   assert.deepEqual(expectOk(await q.getRows(types)).map((r) => Object.values(r)[0]), [1, null, 2, 1]);
   const wkt = expectOk(await ops.toWkt(t, 0));
