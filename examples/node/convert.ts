@@ -1,5 +1,5 @@
 // Read an Arrow, Feather or Parquet file, print what it holds, and convert it: to Parquet
-// (zstd) when it is Arrow, to an LZ4-compressed Arrow file when it is Parquet.
+// (zstd) from Arrow input, to an LZ4-compressed Arrow file from Parquet input.
 // Run (after `npm install @quiver/core`, compiled with tsc): node convert.js INPUT OUTPUT
 import { writeFile } from 'node:fs/promises';
 import { freeTable, getSchemaSummary, getTableInfo, writeTableToIpc, writeTableToParquet } from '@quiver/core';
