@@ -9,6 +9,7 @@
 #include "core/str_cat.h"
 #include "parquet/arrow/arrow_schema.h"
 #include "parquet/arrow/assemble.h"
+#include "parquet/arrow/geoparquet.h"
 #include "parquet/arrow/schema.h"
 #include "parquet/footer.h"
 #include "parquet/predicate.h"
@@ -100,15 +101,22 @@ Status FileReader::Impl::Init() {
   }
   KeyValueMetadata meta;
   const std::string* arrow_schema = nullptr;
+  const std::string* geo = nullptr;
   for (const auto& kv : md.key_value_metadata) {
-    if (kv.first == "ARROW:schema") arrow_schema = &kv.second;
-    else meta.push_back(kv);
+    if (kv.first == "ARROW:schema") {
+      arrow_schema = &kv.second;
+      continue;
+    }
+    if (kv.first == "geo") geo = &kv.second;
+    meta.push_back(kv);
   }
   if (arrow_schema && options.use_arrow_schema) {
     // A hint only: a schema that does not decode is ignored, as Arrow C++ does with a warning.
     auto decoded = arrow::DecodeArrowSchema(*arrow_schema, options);
     if (decoded.ok()) arrow::ApplyArrowSchema(**decoded, &all);
   }
+  // GeoParquet: WKB columns become geoarrow.wkb (a hint as well: bad metadata changes nothing).
+  if (geo) arrow::ApplyGeoMetadata(*geo, &all);
   if (options.read_dictionary) arrow::RequestDictionaries(&all);
   full_schema = arrow::MakeArrowSchema(all, meta);
   nodes = std::move(all);

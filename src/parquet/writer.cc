@@ -13,6 +13,7 @@
 #include "parquet/arrow/levels.h"
 #include "parquet/arrow/write_schema.h"
 #include "parquet/column/column_writer.h"
+#include "parquet/arrow/geoparquet.h"
 #include "parquet/thrift/metadata_encode.h"
 #include "quiver/codec/codec.h"
 
@@ -195,6 +196,14 @@ struct FileWriter::Impl {
     md.created_by = options.created_by;
     md.key_value_metadata = schema->metadata();
     for (const auto& kv : options.metadata) md.key_value_metadata.push_back(kv);
+    // GeoParquet: WKB geometry columns are announced under `geo` for other readers, unless
+    // the caller gave a `geo` value of its own.
+    bool has_geo = false;
+    for (const auto& kv : md.key_value_metadata) has_geo |= kv.first == "geo";
+    if (!has_geo) {
+      std::string geo = arrow::MakeGeoMetadata(*schema);
+      if (!geo.empty()) md.key_value_metadata.emplace_back("geo", std::move(geo));
+    }
     if (options.store_arrow_schema) {
       QUIVER_ASSIGN_OR_RETURN(std::string encoded, arrow::EncodeArrowSchema(schema));
       md.key_value_metadata.emplace_back("ARROW:schema", std::move(encoded));

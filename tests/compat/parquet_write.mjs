@@ -185,6 +185,31 @@ for (let k = 0; k < cases; k++) {
   must('free', await q.freeTable(table));
 }
 
+// GeoParquet: a geoarrow.wkb column is announced under the `geo` key; DuckDB reads the key and
+// the column as geometry.
+{
+  // apache-arrow from the package's development dependencies (tests/compat does not list it).
+  const arrow = await import('../../js/node_modules/apache-arrow/Arrow.node.mjs');
+  const wkb = new Uint8Array([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 240, 63, 0, 0, 0, 0, 0, 0, 0, 64]);  // POINT (1 2)
+  const field = new arrow.Field('geom', new arrow.Binary(), true, new Map([['ARROW:extension:name', 'geoarrow.wkb'], ['ARROW:extension:metadata', '{"crs":"OGC:CRS84"}']]));
+  const schema = new arrow.Schema([field]);
+  const data = arrow.vectorFromArray([wkb, null], new arrow.Binary()).data[0];
+  const batch = new arrow.RecordBatch(schema, arrow.makeData({ type: new arrow.Struct(schema.fields), length: 2, children: [data] }));
+  const t = must('geo table', await q.readTableFromArrayBuffer(arrow.tableToIPC(new arrow.Table([batch]), 'stream')));
+  const file = path.join(outDir, 'geo.parquet');
+  fs.writeFileSync(file, new Uint8Array(must('geo write', await q.writeTableToParquet(t))));
+  must('free', await q.freeTable(t));
+  const kv = (await db.runAndReadAll(`SELECT decode(key), decode(value) FROM parquet_kv_metadata('${file}') WHERE decode(key) = 'geo'`)).getRows();
+  checked++;
+  const want = '{"version":"1.1.0","primary_column":"geom","columns":{"geom":{"encoding":"WKB","geometry_types":[]}}}';
+  if (kv.length !== 1 || kv[0][1] !== want) fail('geoparquet', `DuckDB sees geo = ${JSON.stringify(kv)}`);
+  // DuckDB reads the column as geometry in OGC:CRS84 (GeoParquet's default) with our values.
+  const rows = (await db.runAndReadAll(`SELECT typeof(geom), geom::VARCHAR FROM read_parquet('${file}')`)).getRows();
+  checked++;
+  const expected = [["GEOMETRY('OGC:CRS84')", 'POINT (1 2)'], ["GEOMETRY('OGC:CRS84')", null]];
+  if (JSON.stringify(rows) !== JSON.stringify(expected)) fail('geoparquet values', JSON.stringify(rows));
+}
+
 const stats = must('stats', await q.memoryStats());
 checked++;
 if (stats.liveHandles !== 0) fail('memory', JSON.stringify(stats));
