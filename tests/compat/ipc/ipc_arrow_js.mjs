@@ -222,6 +222,15 @@ function genData(rng, type, n, nullable) {
       const w = slotWidth(t);
       if (!w) throw new Error(`no generator for ${t}`);
       const bytes = rng.bytes(n * w);
+      if (t.typeId === A.Type.Decimal) {
+        // Within the precision (full validation checks it): |v| < 2^126 < 10^38 for
+        // decimal128(38), |v| < 2^252 < 10^76 for decimal256(76): the top bits are the sign's.
+        const top = t.bitWidth === 128 ? 0xc0 : 0xf0;
+        for (let i = 0; i < n; i++) {
+          const at = i * w + w - 1;
+          bytes[at] = rng.bool(0.5) ? bytes[at] & ~top & 0xff : bytes[at] | top;
+        }
+      }
       return A.makeData({ ...base, data: new t.ArrayType(bytes.buffer) });
     }
   }
