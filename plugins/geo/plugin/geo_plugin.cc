@@ -9,6 +9,7 @@
 #include "quiver/arrow/c_data.h"
 #include "quiver/plugin/abi.h"
 #include "quiver_geo/geoarrow.h"
+#include "quiver_plugin.hpp"
 
 namespace {
 
@@ -16,34 +17,26 @@ using quiver::ArrayPtr;
 using quiver::Result;
 using quiver::Status;
 
-int Fail(const Status& s) {
-  quiver_host_set_error(s.ToString().c_str());
-  return 1;
-}
+int Fail(const Status& s) { return quiver::plugin::Fail(s.ToString()); }
 
 // The lent column as an array of this module: a borrowed view (its release does nothing;
 // the core keeps the column alive during the call).
 Result<ArrayPtr> Borrow(const ArrowSchema* schema, const ArrowArray* array) {
   if (schema == nullptr || array == nullptr) return Status::InvalidArgument("expected a geometry column but found none");
   QUIVER_ASSIGN_OR_RETURN(quiver::FieldPtr field, quiver::ImportField(*schema));
-  ArrowArray view = *array;
-  view.release = [](ArrowArray* a) { a->release = nullptr; };
+  ArrowArray view = quiver::plugin::BorrowedView(*array);
   return quiver::ImportArray(&view, field->type());
 }
 
 int ReturnArray(const std::string& name, const ArrayPtr& out) {
-  ArrowSchema s;
-  ArrowArray a;
-  quiver::Field field(name, out->type);
-  if (Status st = quiver::ExportField(field, &s); !st.ok()) return Fail(st);
-  if (Status st = quiver::ExportArray(out, &a); !st.ok()) {
-    s.release(&s);
-    return Fail(st);
-  }
-  return quiver_host_return_array(&s, &a);
+  quiver::plugin::OwnedSchema s;
+  quiver::plugin::OwnedArray a;
+  if (Status st = quiver::ExportField(quiver::Field(name, out->type), s.get()); !st.ok()) return Fail(st);
+  if (Status st = quiver::ExportArray(out, a.get()); !st.ok()) return Fail(st);
+  return quiver::plugin::ReturnArray(std::move(s), std::move(a));
 }
 
-int ReturnJson(const std::string& json) { return quiver_host_return_json(json.data(), json.size()); }
+int ReturnJson(const std::string& json) { return quiver::plugin::ReturnJson(json); }
 
 std::string Number(double v) {
   std::string out;
