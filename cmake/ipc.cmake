@@ -43,17 +43,6 @@ function(_quiver_ipc_test_flatbuffers)
 endfunction()
 cmake_language(DEFER CALL _quiver_ipc_test_flatbuffers)
 
-# libFuzzer target over the readers (src/ipc/ipc_fuzz.cc). Coverage needs every library
-# instrumented, so use a separate build directory configured with, for example,
-#   -DQUIVER_IPC_FUZZ=ON -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined"
-option(QUIVER_IPC_FUZZ "Build the ipc_fuzz libFuzzer target (clang, native only)" OFF)
-if(QUIVER_IPC_FUZZ AND NOT EMSCRIPTEN)
-  add_executable(ipc_fuzz "${CMAKE_SOURCE_DIR}/src/ipc/ipc_fuzz.cc")
-  target_link_libraries(ipc_fuzz PRIVATE quiver)
-  target_compile_options(ipc_fuzz PRIVATE ${QUIVER_WARNINGS} ${QUIVER_CXX_FLAGS} -fsanitize=fuzzer)
-  target_link_options(ipc_fuzz PRIVATE -fsanitize=fuzzer)
-endif()
-
 # quiver_ipc_json (tools/ipc_json.cc): prints an IPC file or stream as canonical JSON and
 # rewrites it with each compression, for the cross-implementation tests against apache-arrow
 # JS (tests/compat/ipc, `make test-ipc-compat`). Native only: the tests run it as a process.

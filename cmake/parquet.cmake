@@ -20,18 +20,6 @@ if(NOT EMSCRIPTEN)
   target_compile_options(quiver_parquet_json PRIVATE ${QUIVER_WARNINGS} ${QUIVER_CXX_FLAGS})
 endif()
 
-# parquet_fuzz (src/parquet/parquet_fuzz.cc): libFuzzer target over the reader and a
-# read-write-read round trip. Configure a clang build directory with
-#   -DQUIVER_PARQUET_FUZZ=ON -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined"
-option(QUIVER_PARQUET_FUZZ "Build the parquet_fuzz libFuzzer target (clang, native only)" OFF)
-if(QUIVER_PARQUET_FUZZ AND NOT EMSCRIPTEN)
-  add_executable(parquet_fuzz "${CMAKE_SOURCE_DIR}/src/parquet/parquet_fuzz.cc")
-  target_include_directories(parquet_fuzz PRIVATE "${CMAKE_SOURCE_DIR}/src")
-  target_link_libraries(parquet_fuzz PRIVATE quiver_parquet)
-  target_compile_options(parquet_fuzz PRIVATE ${QUIVER_WARNINGS} ${QUIVER_CXX_FLAGS} -fsanitize=fuzzer)
-  target_link_options(parquet_fuzz PRIVATE -fsanitize=fuzzer)
-endif()
-
 # Tests are defined once cmake/tests.cmake has found GoogleTest (it runs after this file).
 function(_quiver_parquet_tests)
   if(NOT QUIVER_BUILD_TESTS)

@@ -1,46 +1,21 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 // libFuzzer target: arbitrary bytes through the stream reader, the file reader and the
-// incremental decoder (fed in chunks whose size comes from the input), at full validation.
-// Any outcome but a crash, a sanitizer report or an unexpected status code is fine.
+// incremental decoder (fed in chunks whose size comes from the input), at full validation
+// with capped allocations. Any outcome but a crash, a sanitizer report or an unexpected
+// status code is fine; see testing/fuzz_check_test_util.h. An input that finds a bug
+// becomes a file under tests/regressions/ipc, replayed by fuzz_regression_test.cc.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
-#include "quiver/ipc/ipc.h"
-
-namespace {
-
-void Check(const quiver::Status& s) {
-  using quiver::StatusCode;
-  switch (s.code()) {
-    case StatusCode::kOk:
-    case StatusCode::kInvalidInput:
-    case StatusCode::kTruncated:
-    case StatusCode::kUnsupported:
-    case StatusCode::kLimitExceeded: return;
-    default: std::abort();  // out of memory, internal errors etc. are bugs here
-  }
-}
-
-}  // namespace
+#include "ipc/testing/fuzz_check_test_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace quiver;
-  ipc::ReadOptions options;
-  options.validate_full = true;
-  options.limits.max_decompressed_size = 64 << 20;
-  options.limits.max_buffer_size = 64 << 20;
-  auto buffer = Buffer::CopyOf({data, size});
-  if (!buffer.ok()) return 0;
-  Check(ipc::ReadStream(*buffer, options).status());
-  Check(ipc::ReadFile(*buffer, options).status());
-  ipc::StreamDecoder decoder(options);
-  const size_t chunk = size > 0 ? 1 + data[0] % 64 : 1;
-  Status s;
-  for (size_t at = 0; at < size && s.ok(); at += chunk) {
-    s = decoder.Consume(std::span<const uint8_t>(data + at, std::min(chunk, size - at)));
+  const quiver::Status s = quiver::ipc::testing::FuzzReaders({data, size});
+  if (s.code() == quiver::StatusCode::kInternal) {
+    std::fprintf(stderr, "%s\n", s.ToString().c_str());
+    std::abort();
   }
-  if (s.ok()) s = decoder.Finish();
-  Check(s);
   return 0;
 }

@@ -3,6 +3,8 @@
 // IPC module has no public "schema from message bytes" function yet.
 #include "parquet/arrow/arrow_schema.h"
 
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/str_cat.h"
@@ -143,6 +145,10 @@ bool Apply(FieldNode* node, const Field& hint) {
           const Field& hf = *hs.field(static_cast<int>(i));
           FieldPtr renamed = field(entries.children[i].field->name(), hf.type(), hf.nullable(), hf.metadata());
           ok &= Apply(&entries.children[i], *renamed);
+          // As for list elements, Arrow's key and value names win over Parquet's: the writer
+          // always writes `key` and `value`, so keeping Parquet's would lose Arrow's names.
+          const FieldNode& c = entries.children[i];
+          entries.children[i].field = field(hf.name(), c.field->type(), c.field->nullable(), c.field->metadata());
         }
       }
       break;
@@ -172,9 +178,16 @@ Result<SchemaPtr> DecodeArrowSchema(std::string_view base64, const ReadOptions& 
 }
 
 void ApplyArrowSchema(const Schema& arrow_schema, std::vector<FieldNode>* nodes) {
+  // Names need not be unique: the k-th column called X takes the k-th Arrow field called X
+  // (the first field of that name would give a later column another column's type).
+  std::unordered_map<std::string_view, std::vector<int>> by_name;
+  for (int i = arrow_schema.num_fields() - 1; i >= 0; --i) by_name[arrow_schema.field(i)->name()].push_back(i);
   for (FieldNode& n : *nodes) {
-    int i = arrow_schema.GetFieldIndex(n.field->name());
-    if (i >= 0) Apply(&n, *arrow_schema.field(i));
+    auto it = by_name.find(n.field->name());
+    if (it == by_name.end() || it->second.empty()) continue;
+    const int i = it->second.back();
+    it->second.pop_back();
+    Apply(&n, *arrow_schema.field(i));
   }
 }
 

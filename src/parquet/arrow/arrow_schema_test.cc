@@ -7,6 +7,7 @@
 #include "quiver/arrow/pretty_print.h"
 #include "quiver/ipc/writer.h"
 #include "quiver/parquet/reader.h"
+#include "quiver/parquet/writer.h"
 
 namespace quiver::parquet {
 namespace {
@@ -153,6 +154,37 @@ TEST(ArrowSchemaTest, UndecodableSchemaIsIgnored) {
   f.key_values = {{"ARROW:schema", "!!!not base64"}};
   QUIVER_ASSERT_OK_AND_ASSIGN(auto t, ReadTable(*Buffer::CopyOf(testing::BuildFile(f))));
   EXPECT_EQ(t->schema()->field(0)->type()->ToString(), "utf8");
+}
+
+// Bug found by parquet_fuzz (tests/regressions/parquet/map_value_name_lost.parquet): the
+// writer names a map's Parquet fields `key` and `value` whatever Arrow calls them, and the
+// reader kept Parquet's names over ARROW:schema's, so a map's key and value names did not
+// survive a write and read.
+TEST(ArrowSchemaTest, MapKeyAndValueNamesSurviveTheRoundTrip) {
+  auto entries = field("entries", struct_({field("k", utf8(), false), field("qalue", list(int64()))}), false);
+  auto s = schema({field("m", map(entries, false))});
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto nulls, MakeArrayOfNulls(s->field(0)->type(), 3));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto batch, RecordBatch::Make(s, 3, {nulls}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto table, Table::Make(s, {batch}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto file, WriteTable(*table));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto back, ReadTable(file));
+  EXPECT_EQ(back->schema()->field(0)->type()->ToString(), "map<utf8, list<item: int64>>");
+  EXPECT_TRUE(back->schema()->Equals(*s)) << back->schema()->field(0)->type()->field(0)->ToString();
+}
+
+// Bug found by parquet_fuzz (tests/regressions/parquet/duplicate_names_arrow_type_lost.parquet):
+// with two top-level columns of one name, ARROW:schema's first field of that name was the
+// hint for both, so the second column lost its Arrow type (here an extension) on a write
+// and read.
+TEST(ArrowSchemaTest, ColumnsOfOneNameEachTakeTheirOwnArrowType) {
+  auto s = schema({field("c", utf8()), field("c", duration(TimeUnit::kMilli))});
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto a, MakeArrayOfNulls(s->field(0)->type(), 2));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto b, MakeArrayOfNulls(s->field(1)->type(), 2));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto batch, RecordBatch::Make(s, 2, {a, b}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto table, Table::Make(s, {batch}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto file, WriteTable(*table));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto back, ReadTable(file));
+  EXPECT_EQ(back->schema()->ToString(), "c: utf8\nc: duration[ms]");
 }
 
 }  // namespace
