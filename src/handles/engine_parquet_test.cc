@@ -19,18 +19,11 @@ using parquet::testing::BuildFile;
 using parquet::testing::FileSpec;
 using parquet::testing::PageSpec;
 using parquet::testing::PlainValues;
+using testing::Input;
 using testing::Must;
 using testing::OutputText;
 
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-
-std::shared_ptr<Buffer> Input(Engine* e, std::span<const uint8_t> bytes) {
-  uint8_t* dst = e->InputReserve(static_cast<int64_t>(bytes.size()));
-  EXPECT_NE(dst, nullptr);
-  if (!bytes.empty()) std::memcpy(dst, bytes.data(), bytes.size());
-  e->InputCommit(static_cast<int64_t>(bytes.size()));
-  return e->InputTake();
-}
 
 // Leaves `bytes` in the input without taking it (ParquetAdd takes it).
 void Stage(Engine* e, std::span<const uint8_t> bytes) {

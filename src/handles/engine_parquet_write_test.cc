@@ -13,6 +13,7 @@
 namespace quiver::handles {
 namespace {
 
+using testing::Input;
 using testing::Must;
 using testing::OutputText;
 
@@ -23,14 +24,6 @@ std::string Tokens(std::initializer_list<std::string_view> items) {
     out.push_back('\0');
   }
   return out;
-}
-
-std::shared_ptr<Buffer> Input(Engine* e, std::span<const uint8_t> bytes) {
-  uint8_t* dst = e->InputReserve(static_cast<int64_t>(bytes.size()));
-  EXPECT_NE(dst, nullptr);
-  if (!bytes.empty()) std::memcpy(dst, bytes.data(), bytes.size());
-  e->InputCommit(static_cast<int64_t>(bytes.size()));
-  return e->InputTake();
 }
 
 TEST(EngineParquetWriteTest, OptionTokens) {

@@ -15,6 +15,7 @@
 namespace quiver::handles {
 namespace {
 
+using testing::Input;
 using testing::Must;
 using testing::OutputText;
 
@@ -63,13 +64,6 @@ const QuiverPluginOperation kOps[] = {{"echo", Echo}, {"count", Count}, {"fail",
 const char* const kTypes[] = {"test.point"};
 const QuiverPluginDescriptor kPlugin = {QUIVER_PLUGIN_ABI_VERSION, "io.quiver.plugin.test.v1", "1.2.3", kTypes, 1,
                                         ValidateField, OnRead, kOps, 4};
-
-std::shared_ptr<Buffer> Input(Engine* e, std::span<const uint8_t> bytes) {
-  uint8_t* dst = e->InputReserve(static_cast<int64_t>(bytes.size()));
-  if (!bytes.empty()) std::memcpy(dst, bytes.data(), bytes.size());
-  e->InputCommit(static_cast<int64_t>(bytes.size()));
-  return e->InputTake();
-}
 
 TEST(EnginePluginTest, RegistrationChecks) {
   Engine e;

@@ -12,6 +12,7 @@
 namespace quiver::handles {
 namespace {
 
+using testing::Input;
 using testing::Must;
 using testing::OutputText;
 using testing::SampleTable;
@@ -19,15 +20,6 @@ using testing::SampleTable;
 std::shared_ptr<Buffer> SampleFile(bool stream = false, ipc::WriteOptions options = {}) {
   auto t = SampleTable();
   return Must(stream ? ipc::WriteStream(*t, options) : ipc::WriteFile(*t, options));
-}
-
-// Copies bytes into the engine's input, as the bindings do.
-std::shared_ptr<Buffer> Input(Engine* e, std::span<const uint8_t> bytes) {
-  uint8_t* dst = e->InputReserve(static_cast<int64_t>(bytes.size()));
-  EXPECT_NE(dst, nullptr);
-  if (!bytes.empty()) std::memcpy(dst, bytes.data(), bytes.size());
-  e->InputCommit(static_cast<int64_t>(bytes.size()));
-  return e->InputTake();
 }
 
 TEST(EngineTest, ReadsFileAndStreamByDetection) {

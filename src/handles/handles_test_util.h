@@ -4,11 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <limits>
+#include <span>
 
 #include <string>
 #include <vector>
 
+#include "handles/engine.h"
 #include "quiver/arrow/builder.h"
 #include "quiver/arrow/table.h"
 #include "quiver/ipc/writer.h"
@@ -50,6 +53,15 @@ inline TablePtr SampleTable() {
                                    {Must(ArrayFromVector<int64_t>(int64(), {4})), Utf8Array({"d"}),
                                     Must(ArrayFromVector<double>(float64(), {-2}))}));
   return Must(Table::Make(schema, {b1, b2}));
+}
+
+/// Copies `bytes` into the engine's input and takes it, as the bindings do before a read.
+inline std::shared_ptr<Buffer> Input(Engine* e, std::span<const uint8_t> bytes) {
+  uint8_t* dst = e->InputReserve(static_cast<int64_t>(bytes.size()));
+  EXPECT_NE(dst, nullptr);
+  if (!bytes.empty()) std::memcpy(dst, bytes.data(), bytes.size());
+  e->InputCommit(static_cast<int64_t>(bytes.size()));
+  return e->InputTake();
 }
 
 inline std::string OutputText(const std::shared_ptr<Buffer>& out) {
