@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const js = fileURLToPath(new URL('..', import.meta.url));
-const DOCS = ['docs/user_manual.md', 'docs/plugin_author_guide.md', 'README.md'];
+const DOCS = ['docs/user_manual.md', 'docs/plugin_author_guide.md', 'README.md', 'js/README.md'];
 
 function blocks(file) {
   const text = readFileSync(join(js, '..', file), 'utf8');
