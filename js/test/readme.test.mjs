@@ -6,7 +6,8 @@
 // and by the package, and must hold the same rows. The browser block's commands copy dist/
 // and start Python's server; the page (`index.html`) in headless Chromium reads a Parquet
 // file picked through its input, and its LZ4 download must read back to the same rows.
-// Skipped only when /usr/bin/chromium is absent (the browser half), as the other browser tests.
+// examples/browser/index.html is served and used the same way. Skipped only when
+// /usr/bin/chromium is absent (the browser half), as the other browser tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -157,6 +158,15 @@ test('README quickstart: install the packed package, run the Node program, serve
         assert.equal(download.suggestedFilename(), 'picked.parquet.lz4.arrow');
         const bytes = readFileSync(await download.path());
         assert.deepEqual(plainRows(tableFromIPC(bytes)), expected, 'the download reads back in apache-arrow JS');
+
+        // examples/browser/index.html, served the same way (it also imports ./dist/index.js).
+        writeFileSync(join(project, 'example.html'), readFileSync(join(root, 'examples', 'browser', 'index.html')));
+        writeFileSync(join(project, 'picked.arrow'), tableToIPC(source, 'file'));
+        await page.goto(`http://127.0.0.1:${port}/example.html`);
+        await page.waitForFunction(() => document.querySelector('#out').textContent === 'ready', null, { timeout: 30000 });
+        await page.setInputFiles('#file', join(project, 'picked.arrow'));
+        await page.waitForFunction(() => /rows/.test(document.querySelector('#out').textContent), null, { timeout: 30000 });
+        assert.equal(await page.textContent('#out'), `picked.arrow: ${ROWS} rows\nid: Int64\nname: Utf8\nvalue: Float64`);
         assert.deepEqual(errors, []);
       } finally {
         if (browser) await browser.close();
