@@ -7,6 +7,31 @@ const FLOAT = new Set(['float16', 'float32', 'float64']);
 const BINARY = new Set(['binary', 'large_binary', 'binary_view', 'fixed_size_binary']);
 const LIST = new Set(['list', 'large_list', 'list_view', 'large_list_view', 'fixed_size_list']);
 
+/** `x` rounded to the nearest IEEE half-precision value (ties to even), as a number. */
+function roundToFloat16(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const a = Math.abs(x);
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e -= 1;
+  if (2 ** (e + 1) <= a) e += 1;
+  const quantum = 2 ** (Math.max(e, -14) - 10);
+  const q = a / quantum;
+  const floor = Math.floor(q);
+  const rest = q - floor;
+  const n = rest > 0.5 || (rest === 0.5 && floor % 2 === 1) ? floor + 1 : floor;
+  const r = n * quantum;
+  return Math.sign(x) * (r >= 65520 ? Infinity : r);
+}
+
+/**
+ * The module writes float16 and float32 values as their shortest text, which JavaScript
+ * parses as the nearest double; rounding back to the type gives the stored value exactly
+ * (as a Float32Array element would).
+ */
+function floatValue(text: number, id: string): number {
+  return id === 'float32' ? Math.fround(text) : id === 'float16' ? roundToFloat16(text) : text;
+}
+
 function hexToBytes(hex: string): Uint8Array {
   const out = new Uint8Array(hex.length >> 1);
   for (let i = 0; i < out.length; i += 1) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
@@ -22,7 +47,7 @@ export function convertValue(raw: unknown, type: DataTypeInfo): Value {
   if (raw === null || raw === undefined) return null;
   const id = type.id;
   if (BIG.has(id)) return typeof raw === 'string' || typeof raw === 'number' ? BigInt(raw) : null;
-  if (FLOAT.has(id)) return typeof raw === 'string' ? Number(raw) : typeof raw === 'number' ? raw : null;
+  if (FLOAT.has(id)) return typeof raw === 'string' ? floatValue(Number(raw), id) : typeof raw === 'number' ? floatValue(raw, id) : null;
   if (BINARY.has(id)) return typeof raw === 'string' ? hexToBytes(raw) : null;
   if (LIST.has(id)) {
     const child = childType(type, 0);
