@@ -19,6 +19,27 @@ Result<ArrayPtr> AssembleLeaf(const FieldNode& node, column::LeafData& L, int16_
   std::shared_ptr<Buffer> validity;
   if (max_def == 0 && L.desc.max_rep == 0) {
     length = L.entry_end - L.entry_begin;
+  } else if (L.rep.empty() && rad == 0 && !L.def.empty()) {
+    // Every entry is a slot (no repetition, no required ancestor level): the bitmap is the
+    // comparison of each level with max_def, built a byte at a time.
+    const uint16_t* def = L.def.data() + L.entry_begin;
+    length = L.entry_end - L.entry_begin;
+    int64_t valid = 0;
+    for (int64_t i = 0; i < length; ++i) valid += def[i] == max_def;
+    nulls = length - valid;
+    if (nulls > 0) {
+      QUIVER_ASSIGN_OR_RETURN(validity, Buffer::Allocate(bit_util::BytesForBits(length)));
+      uint8_t* bits = validity->mutable_data();
+      int64_t i = 0;
+      for (; i + 8 <= length; i += 8) {
+        uint32_t byte = 0;
+        for (int b = 0; b < 8; ++b) byte |= static_cast<uint32_t>(def[i + b] == max_def) << b;
+        bits[i >> 3] = static_cast<uint8_t>(byte);
+      }
+      for (; i < length; ++i) {
+        if (def[i] == max_def) bit_util::SetBit(bits, i);
+      }
+    }
   } else {
     // Count the slots first, then fill the bitmap.
     for (int64_t i = L.entry_begin; i < L.entry_end; ++i) {

@@ -238,6 +238,23 @@ Status ForEachValidRun(const uint8_t* validity, int64_t length, int64_t value_be
   return Status::OK();
 }
 
+// Sets bit `slot + k` of the zeroed bitmap `out` for each non-zero in[k], k < n: whole
+// destination bytes at a time once `slot + k` reaches a byte boundary.
+void PackBools(const uint8_t* in, int64_t n, uint8_t* out, int64_t slot) {
+  int64_t k = 0;
+  for (; k < n && ((slot + k) & 7) != 0; ++k) {
+    if (in[k]) bit_util::SetBit(out, slot + k);
+  }
+  for (; k + 8 <= n; k += 8) {
+    uint32_t byte = 0;
+    for (int b = 0; b < 8; ++b) byte |= static_cast<uint32_t>(in[k + b] != 0) << b;
+    out[(slot + k) >> 3] = static_cast<uint8_t>(byte);
+  }
+  for (; k < n; ++k) {
+    if (in[k]) bit_util::SetBit(out, slot + k);
+  }
+}
+
 Result<ArrayPtr> MakeBoolArray(column::LeafData& leaf, const TypePtr& type, std::shared_ptr<Buffer> validity,
                                int64_t length, int64_t null_count) {
   QUIVER_ASSIGN_OR_RETURN(auto bits, Buffer::Allocate(bit_util::BytesForBits(length)));
@@ -245,9 +262,7 @@ Result<ArrayPtr> MakeBoolArray(column::LeafData& leaf, const TypePtr& type, std:
   uint8_t* out = bits->mutable_data();
   QUIVER_RETURN_IF_ERROR(ForEachValidRun(validity ? validity->data() : nullptr, length, leaf.value_begin,
                                          [&](int64_t slot, int64_t v, int64_t n) {
-                                           for (int64_t k = 0; k < n; ++k) {
-                                             if (in[v + k]) bit_util::SetBit(out, slot + k);
-                                           }
+                                           PackBools(in + v, n, out, slot);
                                            return Status::OK();
                                          }));
   return MakeArrayData(type, length, {std::move(validity), std::move(bits)}, {}, null_count);

@@ -162,7 +162,7 @@ class Walker {
       if (copy) {
         QUIVER_RETURN_IF_ERROR(out_->values.AppendFixed(a.buffers[1]->data() + (a.offset + i) * leaf_.in_width, j - i));
       } else {
-        for (int64_t k = i; k < j; ++k) QUIVER_RETURN_IF_ERROR(AppendValue(a, k));
+        QUIVER_RETURN_IF_ERROR(AppendRun(a, i, j));
       }
       i = j;
     }
@@ -214,6 +214,49 @@ class Walker {
         return;
       }
     }
+  }
+
+  // Values of the valid slots [i, j): booleans and offset-based binary in one step each,
+  // everything else value by value.
+  Status AppendRun(const ArrayData& a, int64_t i, int64_t j) {
+    encoding::ValueBuffer& v = out_->values;
+    const int64_t n = j - i;
+    if (leaf_.conv == ValueConv::kBool) {
+      QUIVER_ASSIGN_OR_RETURN(uint8_t* dst, v.data.AppendUninitialized(n));
+      const uint8_t* bits = a.buffers[1]->data();
+      for (int64_t k = 0; k < n; ++k) dst[k] = bit_util::GetBit(bits, a.offset + i + k) ? 1 : 0;
+      v.count += n;
+      return Status::OK();
+    }
+    const TypeId id = StorageId(*a.type);
+    const bool large = id == TypeId::kLargeBinary || id == TypeId::kLargeUtf8;
+    if (leaf_.conv == ValueConv::kBinary && (large || id == TypeId::kBinary || id == TypeId::kUtf8)) {
+      const int64_t p = a.offset + i;
+      auto offset_at = [&](int64_t q) -> int64_t {
+        return large ? a.buffers[1]->data_as<int64_t>()[q] : a.buffers[1]->data_as<int32_t>()[q];
+      };
+      if (v.offsets.size() == 0) QUIVER_RETURN_IF_ERROR(v.offsets.AppendValue<int64_t>(0));
+      const int64_t first = offset_at(p);
+      const int64_t base = v.data.size() - first;
+      QUIVER_ASSIGN_OR_RETURN(uint8_t* off_bytes, v.offsets.AppendUninitialized(n * 8));
+      int64_t* off = reinterpret_cast<int64_t*>(off_bytes);  // BufferBuilder blocks are 64-byte aligned
+      int64_t prev = first;
+      for (int64_t k = 0; k < n; ++k) {
+        const int64_t end = offset_at(p + k + 1);
+        if (end < prev) {
+          return Status::InvalidArgument(
+              StrCat("expected non-decreasing offsets but found offset[", p + k + 1, "] = ", end, " after ", prev));
+        }
+        off[k] = base + end;
+        prev = end;
+      }
+      const int64_t bytes = prev - first;
+      if (bytes > 0) QUIVER_RETURN_IF_ERROR(v.data.Append(a.buffers[2]->data() + first, bytes));
+      v.count += n;
+      return Status::OK();
+    }
+    for (int64_t k = i; k < j; ++k) QUIVER_RETURN_IF_ERROR(AppendValue(a, k));
+    return Status::OK();
   }
 
   Status AppendValue(const ArrayData& a, int64_t i) {

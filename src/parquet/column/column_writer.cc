@@ -1,9 +1,12 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 // Data pages are built first (their dictionary indices grow the dictionary), then the
-// dictionary page is placed before them. A chunk falls back from the dictionary to its
-// fallback encoding after the page that takes the dictionary past dictionary_page_bytes.
+// dictionary page is placed before them. Values are looked up in the dictionary a few
+// thousand at a time; once the dictionary outgrows dictionary_page_bytes, the page ends at
+// the next row boundary and the rest of the chunk uses the fallback encoding (as Arrow C++
+// checks after each write batch), so a column of mostly distinct values stops hashing early.
 #include "parquet/column/column_writer.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -20,6 +23,9 @@ namespace quiver::parquet::column {
 using internal::StrCat;
 
 namespace {
+
+// Values looked up in the dictionary between two checks of its size.
+constexpr int64_t kDictionaryCheckValues = 4096;
 
 Result<const codec::Codec*> CodecFor(Compression c) {
   switch (c) {
@@ -53,15 +59,6 @@ Status CheckPageSize(size_t n) {
     return Status::LimitExceeded(StrCat("expected a page of at most 2147483647 bytes but found ", n));
   }
   return Status::OK();
-}
-
-std::string_view ValueAt(const encoding::ValueBuffer& v, int64_t i) {
-  const char* data = reinterpret_cast<const char*>(v.data.data());
-  if (v.binary()) {
-    const int64_t* off = v.offset_data();
-    return {data + off[i], static_cast<size_t>(off[i + 1] - off[i])};
-  }
-  return {data + i * v.width, static_cast<size_t>(v.width)};
 }
 
 int64_t PlainSize(const encoding::ValueBuffer& v, int64_t i) {
@@ -162,28 +159,54 @@ Status WriteColumnChunk(const arrow::WriteLeaf& leaf, const arrow::LeafChunk& da
         if (bytes >= config.data_page_bytes) break;
       }
     }
+    // Values.
+    vbytes.clear();
+    Encoding enc = config.encoding;
+    const bool dict_page = dict_on;
+    if (dict_on) {
+      indices.resize(static_cast<size_t>(v1 - v));
+      uint32_t max_index = 0;
+      int64_t done = 0;
+      while (v + done < v1) {
+        const int64_t n = std::min(kDictionaryCheckValues, v1 - v - done);
+        QUIVER_RETURN_IF_ERROR(dict.IndicesOf(values, v + done, n, indices.data() + done, &max_index));
+        done += n;
+        if (dict.plain_bytes() <= config.dictionary_page_bytes) continue;
+        dict_on = false;
+        if (v + done == v1) break;
+        // End the page at the first row boundary after the values looked up, and look up
+        // the values of that row's remaining entries too.
+        int64_t seen = 0;
+        e1 = e;
+        while (seen < done) {
+          if (data.def[static_cast<size_t>(e1)] == leaf.max_def && leaf.conv != arrow::ValueConv::kNone) ++seen;
+          ++e1;
+        }
+        v1 = v + done;
+        while (has_rep && e1 < entries && data.rep[static_cast<size_t>(e1)] != 0) {
+          if (data.def[static_cast<size_t>(e1)] == leaf.max_def && leaf.conv != arrow::ValueConv::kNone) ++v1;
+          ++e1;
+        }
+        if (v1 > v + done) {
+          QUIVER_RETURN_IF_ERROR(dict.IndicesOf(values, v + done, v1 - v - done, indices.data() + done, &max_index));
+        }
+        rows = 0;
+        for (int64_t i = e; i < e1; ++i) {
+          if (!has_rep || data.rep[static_cast<size_t>(i)] == 0) ++rows;
+        }
+        break;
+      }
+      encoding::EncodeDictionaryIndices(indices.data(), v1 - v, encoding::BitWidthOf(max_index), &vbytes);
+      enc = Encoding::kRleDictionary;
+      dict_used = true;
+    }
     const int64_t n_entries = e1 - e, n_values = v1 - v;
     Page& page = pages.emplace_back(Page{{}, row, n_values, StatsCollector(leaf.type, leaf.order)});
     if (config.statistics) {
       page.stats.Update(values, v, n_values);
       page.stats.AddNulls(n_entries - n_values);
     }
-    // Values.
-    vbytes.clear();
-    Encoding enc = config.encoding;
-    if (dict_on) {
-      indices.resize(static_cast<size_t>(n_values));
-      uint32_t max_index = 0;
-      for (int64_t i = 0; i < n_values; ++i) {
-        QUIVER_ASSIGN_OR_RETURN(const uint32_t index, dict.IndexOf(ValueAt(values, v + i)));
-        indices[static_cast<size_t>(i)] = index;
-        if (index > max_index) max_index = index;
-      }
-      encoding::EncodeDictionaryIndices(indices.data(), n_values, encoding::BitWidthOf(max_index), &vbytes);
-      enc = Encoding::kRleDictionary;
-      dict_used = true;
-      if (dict.plain_bytes() > config.dictionary_page_bytes) dict_on = false;
-    } else {
+    if (!dict_page) {
       EncodeValues(enc, values, v, n_values, &vbytes);
       fallback_used = true;
     }

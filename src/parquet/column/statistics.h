@@ -38,6 +38,11 @@ class StatsCollector {
   int Compare(std::string_view a, std::string_view b) const;
 
  private:
+  template <typename T>
+  void UpdateTyped(const char* data, int64_t n);
+  void UpdateGeneric(const char* data, const int64_t* off, int32_t width, int64_t begin, int64_t n);
+  void FixZeros();
+
   PhysicalType type_;
   arrow::SortOrder order_;
   bool has_ = false;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/str_cat.h"
+#include "parquet/encoding/bit_unpack.h"
 #include "parquet/encoding/rle.h"
 #include "parquet/encoding/values.h"
 
@@ -14,22 +15,6 @@ using internal::StrCat;
 namespace {
 
 int64_t ZigZag(uint64_t v) { return static_cast<int64_t>((v >> 1) ^ (~(v & 1) + 1)); }
-
-// Unpacks value j of a little-endian bit-packed run of width `w` (<= 64) at `base`.
-uint64_t Unpack(const uint8_t* base, int64_t size, int64_t j, int w) {
-  if (w == 0) return 0;
-  int64_t bit = j * w;
-  int64_t byte = bit >> 3;
-  int shift = static_cast<int>(bit & 7);
-  // Up to 64 + 7 bits: read 9 bytes when present.
-  uint8_t buf[16] = {0};
-  std::memcpy(buf, base + byte, static_cast<size_t>(std::min<int64_t>(9, size - byte)));
-  uint64_t lo;
-  std::memcpy(&lo, buf, 8);
-  uint64_t v = lo >> shift;
-  if (shift + w > 64) v |= static_cast<uint64_t>(buf[8]) << (64 - shift);
-  return w == 64 ? v : (v & ((uint64_t{1} << w) - 1));
-}
 
 }  // namespace
 
@@ -82,9 +67,26 @@ Status DecodeDeltaInts(std::span<const uint8_t> in, int64_t n, bool is32, std::v
         return Status::InvalidInput(StrCat("expected ", need_bytes, " bytes of a DELTA_BINARY_PACKED miniblock but found ", left));
       }
       const uint8_t* base = in.data() + pos;
-      for (int64_t j = 0; j < k; ++j) {
-        cur += min_delta + Unpack(base, left, j, w);
-        (*out)[static_cast<size_t>(done + j)] = is32 ? static_cast<int32_t>(cur) : static_cast<int64_t>(cur);
+      int64_t* dst = out->data() + done;
+      uint64_t deltas[256];
+      uint32_t narrow[256];
+      for (int64_t j = 0; j < k; j += 256) {
+        const int64_t c = std::min<int64_t>(256, k - j);
+        if (w <= 32) {  // the common case: no widening pass
+          UnpackBits32(base, left, w, j, c, narrow);
+          if (is32) {
+            for (int64_t t = 0; t < c; ++t) dst[j + t] = static_cast<int32_t>(cur += min_delta + narrow[t]);
+          } else {
+            for (int64_t t = 0; t < c; ++t) dst[j + t] = static_cast<int64_t>(cur += min_delta + narrow[t]);
+          }
+          continue;
+        }
+        UnpackBits64(base, left, w, j, c, deltas);
+        if (is32) {
+          for (int64_t t = 0; t < c; ++t) dst[j + t] = static_cast<int32_t>(cur += min_delta + deltas[t]);
+        } else {
+          for (int64_t t = 0; t < c; ++t) dst[j + t] = static_cast<int64_t>(cur += min_delta + deltas[t]);
+        }
       }
       done += k;
       pos += static_cast<size_t>(std::min(full_bytes, left));

@@ -2,9 +2,9 @@
 #include "parquet/encoding/rle.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "core/str_cat.h"
+#include "parquet/encoding/bit_unpack.h"
 
 namespace quiver::parquet::encoding {
 
@@ -36,7 +36,9 @@ Status RleBitPackedDecoder::NextRun() {
     uint64_t bytes = bit_width_ == 0 ? 0 : std::min<uint64_t>(capped * static_cast<uint64_t>(bit_width_), rem);
     uint64_t values = bit_width_ == 0 ? capped * 8 : std::min<uint64_t>(capped * 8, bytes * 8 / bit_width_);
     packed_left_ = static_cast<int64_t>(values);
-    packed_bit_ = static_cast<int64_t>(pos_) * 8;
+    packed_run_ = pos_;
+    packed_run_bytes_ = static_cast<int64_t>(bytes);
+    packed_next_ = 0;
     pos_ += static_cast<size_t>(bytes);
   } else {
     int nbytes = (bit_width_ + 7) / 8;
@@ -54,7 +56,6 @@ Status RleBitPackedDecoder::NextRun() {
 }
 
 Status RleBitPackedDecoder::Decode(uint32_t* out, int64_t n) {
-  const uint64_t mask = bit_width_ == 32 ? 0xffffffffu : ((uint64_t{1} << bit_width_) - 1);
   int64_t done = 0;
   while (done < n) {
     if (rle_left_ > 0) {
@@ -64,15 +65,8 @@ Status RleBitPackedDecoder::Decode(uint32_t* out, int64_t n) {
       done += k;
     } else if (packed_left_ > 0) {
       int64_t k = std::min(packed_left_, n - done);
-      const uint8_t* base = data_.data();
-      const int64_t size = static_cast<int64_t>(data_.size());
-      for (int64_t i = 0; i < k; ++i) {
-        int64_t byte = packed_bit_ >> 3;
-        uint64_t word = 0;
-        std::memcpy(&word, base + byte, static_cast<size_t>(std::min<int64_t>(8, size - byte)));
-        out[done + i] = static_cast<uint32_t>((word >> (packed_bit_ & 7)) & mask);
-        packed_bit_ += bit_width_;
-      }
+      UnpackBits32(data_.data() + packed_run_, packed_run_bytes_, bit_width_, packed_next_, k, out + done);
+      packed_next_ += k;
       packed_left_ -= k;
       done += k;
     } else {
@@ -87,12 +81,30 @@ Status RleBitPackedDecoder::Decode(uint32_t* out, int64_t n) {
 }
 
 Status RleBitPackedDecoder::Decode(uint16_t* out, int64_t n) {
+  // RLE runs are filled in place; bit-packed values go through a small 32-bit buffer.
+  auto narrow = [](uint32_t v) { return static_cast<uint16_t>(v > 0xffff ? 0xffff : v); };
   uint32_t tmp[512];
-  for (int64_t done = 0; done < n;) {
-    int64_t k = std::min<int64_t>(512, n - done);
-    QUIVER_RETURN_IF_ERROR(Decode(tmp, k));
-    for (int64_t i = 0; i < k; ++i) out[done + i] = static_cast<uint16_t>(tmp[i] > 0xffff ? 0xffff : tmp[i]);
-    done += k;
+  int64_t done = 0;
+  while (done < n) {
+    if (rle_left_ > 0) {
+      const int64_t k = std::min(rle_left_, n - done);
+      std::fill(out + done, out + done + k, narrow(rle_value_));
+      rle_left_ -= k;
+      done += k;
+    } else if (packed_left_ > 0) {
+      const int64_t k = std::min<int64_t>({packed_left_, n - done, 512});
+      UnpackBits32(data_.data() + packed_run_, packed_run_bytes_, bit_width_, packed_next_, k, tmp);
+      for (int64_t i = 0; i < k; ++i) out[done + i] = narrow(tmp[i]);
+      packed_next_ += k;
+      packed_left_ -= k;
+      done += k;
+    } else {
+      if (pos_ >= data_.size()) {
+        return Status::InvalidInput(
+            StrCat("expected ", n - done, " more values in RLE/bit-packed data but found the end of the data"));
+      }
+      QUIVER_RETURN_IF_ERROR(NextRun());
+    }
   }
   return Status::OK();
 }

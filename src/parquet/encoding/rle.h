@@ -34,7 +34,9 @@ class RleBitPackedDecoder {
   int64_t rle_left_ = 0;
   uint32_t rle_value_ = 0;
   int64_t packed_left_ = 0;
-  int64_t packed_bit_ = 0;  // bit position of the next packed value within data_
+  size_t packed_run_ = 0;        // byte offset of the current bit-packed run within data_
+  int64_t packed_run_bytes_ = 0;  // its bytes present
+  int64_t packed_next_ = 0;       // index of its next value
 };
 
 /// Reads an unsigned LEB128 varint at data[*pos] (at most 10 bytes).
