@@ -7,6 +7,7 @@ import type { ParquetColumnOptions, ParquetWriteOptions, ParquetWriterHandle, Re
 const FILE_OPTIONS = [
   'compression', 'compressionLevel', 'dictionary', 'dictionaryPageBytes', 'rowGroupRows', 'rowGroupBytes',
   'dataPageBytes', 'pageVersion', 'statistics', 'maxStatisticsBytes', 'pageIndex', 'createdBy', 'storeArrowSchema',
+  'geometryLogicalTypes',
 ] as const;
 const COLUMN_OPTIONS = ['compression', 'compressionLevel', 'dictionary', 'encoding', 'statistics'] as const;
 

@@ -235,6 +235,12 @@ export interface ParquetWriteOptions {
   readonly createdBy?: string;
   /** Store the Arrow schema under `ARROW:schema` so readers restore exact types (default true). */
   readonly storeArrowSchema?: boolean;
+  /**
+   * Give every `geoarrow.wkb` column Parquet's GEOMETRY/GEOGRAPHY logical type (default false:
+   * plain BYTE_ARRAY described by GeoParquet's `geo` key, with the logical type only where
+   * `geo` cannot say the column's crs or non-planar edges).
+   */
+  readonly geometryLogicalTypes?: boolean;
 }
 
 /**

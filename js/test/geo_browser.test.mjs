@@ -1,6 +1,7 @@
 // The geometry plugin in headless Chromium: the page loads the core from /quiver/ and the
 // plugin package from /geo/ (its .wasm fetched beside its module), reads a WKB table and asks
-// for bounds and WKT, as in Node (test/geo.test.mjs).
+// for bounds (no column bytes copied) and WKT, and round-trips it through LZ4 IPC and Parquet
+// with the plugin's GeoParquet metadata, as in Node (test/geo.test.mjs).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { existsSync, readFileSync } from 'node:fs';
@@ -56,13 +57,43 @@ test('Chromium: the geometry plugin loads into the core and works in place', { s
     if (!ops.ok) return { step: 'load', ops };
     const t = await q.readTableFromArrayBuffer(new Uint8Array(bytes));
     if (!t.ok) return { step: 'read', t };
+    const before = await q.memoryStats();
     const bounds = await ops.value.bounds(t.value, 'geom');
+    const after = await q.memoryStats();
     const wkt = await ops.value.toWkt(t.value, 'geom');
     const rows = wkt.ok ? await q.getRows(wkt.value) : wkt;
-    return { bounds: bounds.ok ? bounds.value : bounds, wkt: rows.ok ? rows.value.map((r) => r.geom) : rows };
+    // Round trips as in Node: LZ4 IPC, and Parquet with the plugin's complete geo value.
+    const trips = [];
+    const geo = await ops.value.geoParquetMetadata(t.value, ['geom']);
+    if (!geo.ok) return { step: 'geo', geo };
+    const ipc = await q.writeTableToIpc(t.value, { compression: 'lz4' });
+    const parquet = await q.writeTableToParquet(t.value, { metadata: { geo: geo.value } });
+    for (const bytes of [ipc, parquet]) {
+      if (!bytes.ok) return { step: 'write', bytes };
+      const again = await q.readTableFromArrayBuffer(bytes.value);
+      if (!again.ok) return { step: 'reread', again };
+      const s = await q.getSchema(again.value);
+      const b = await ops.value.bounds(again.value, 'geom');
+      trips.push([s.ok ? s.value.fields[0].type.extensionName : s, b.ok ? b.value : b]);
+    }
+    const pm = parquet.ok ? await q.getParquetMetadata(parquet.value) : parquet;
+    return {
+      bounds: bounds.ok ? bounds.value : bounds,
+      copiedIn: before.ok && after.ok ? after.value.bytesCopiedIn - before.value.bytesCopiedIn : null,
+      wkt: rows.ok ? rows.value.map((r) => r.geom) : rows,
+      trips,
+      geo: pm.ok ? JSON.parse(pm.value.metadata.geo).columns.geom : pm,
+    };
   }, Array.from(table()));
   await browser.close();
   server.close();
   assert.deepEqual(errors, []);
-  assert.deepEqual(result, { bounds: { xmin: -3, ymin: 2, xmax: 1, ymax: 7 }, wkt: ['POINT (1 2)', null, 'POINT (-3 7)'] });
+  const box = { xmin: -3, ymin: 2, xmax: 1, ymax: 7 };
+  assert.deepEqual(result, {
+    bounds: box,
+    copiedIn: 0,
+    wkt: ['POINT (1 2)', null, 'POINT (-3 7)'],
+    trips: [['geoarrow.wkb', box], ['geoarrow.wkb', box]],
+    geo: { encoding: 'WKB', geometry_types: ['Point'], bbox: [-3, 2, 1, 7], crs: null },
+  });
 });

@@ -112,6 +112,8 @@ Status SetOption(parquet::WriteOptions* o, std::string_view key, std::string_vie
     o->created_by = std::string(value);
   } else if (key == "storeArrowSchema") {
     QUIVER_ASSIGN_OR_RETURN(o->store_arrow_schema, ParseBool(value, key));
+  } else if (key == "geometryLogicalTypes") {
+    QUIVER_ASSIGN_OR_RETURN(o->geometry_logical_types, ParseBool(value, key));
   } else {
     return Status::InvalidArgument(StrCat("expected a Parquet write option but found '", key, "'"));
   }

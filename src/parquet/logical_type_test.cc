@@ -134,47 +134,75 @@ TEST(ParquetLogicalTypeTest, JsonOnANonBinaryLeafIsThePhysicalType) {
   EXPECT_EQ(Text(*t), "x: int32 not null\n----\nx: [[4, -5]]");
 }
 
-TEST(ParquetLogicalTypeTest, GeometryIsBinaryWithLogicalTypeMetadata) {
+// GEOMETRY/GEOGRAPHY byte arrays read as GeoArrow's WKB type with crs and edges.
+TEST(ParquetLogicalTypeTest, GeometryIsGeoArrowWkbInCrs84) {
   QUIVER_ASSERT_OK_AND_ASSIGN(auto t, Read(BuildFile(BinaryLeafFile(Logical(kLtGeometry)))));
   const Field& fld = *t->schema()->field(0);
-  EXPECT_EQ(fld.type()->id(), TypeId::kBinary);
-  EXPECT_EQ(fld.metadata(), (KeyValueMetadata{{"PARQUET:logical_type", "GEOMETRY"}}));
-  EXPECT_EQ(Text(*t), "b: binary\n----\nb: [[x'6162', null, x'']]");
+  ASSERT_EQ(fld.type()->id(), TypeId::kExtension);
+  EXPECT_EQ(fld.type()->extension_name(), "geoarrow.wkb");
+  EXPECT_EQ(fld.type()->storage_type()->id(), TypeId::kBinary);
+  EXPECT_EQ(fld.type()->extension_metadata(), R"({"crs":"OGC:CRS84","crs_type":"authority_code"})");
+  EXPECT_TRUE(fld.metadata().empty());
+  const ArrayData& a = *t->batches()[0]->column(0);
+  EXPECT_EQ(std::string(a.buffers[2]->data_as<char>(), 2), "ab");
+  EXPECT_FALSE(a.IsValid(1));
 }
 
-TEST(ParquetLogicalTypeTest, GeometryKeepsItsCrs) {
-  FileSpec::Element e = Logical(kLtGeometry);
-  e.crs = "OGC:CRS84";
-  QUIVER_ASSERT_OK_AND_ASSIGN(auto t, Read(BuildFile(BinaryLeafFile(e))));
-  EXPECT_EQ(t->schema()->field(0)->metadata(),
-            (KeyValueMetadata{{"PARQUET:logical_type", "GEOMETRY"}, {"PARQUET:crs", "OGC:CRS84"}}));
+TEST(ParquetLogicalTypeTest, GeometryCrsForms) {
+  struct Case {
+    std::string crs, metadata;
+  };
+  const Case cases[] = {
+      {"OGC:CRS84", R"({"crs":"OGC:CRS84","crs_type":"authority_code"})"},
+      {"EPSG:4326", R"({"crs":"EPSG:4326","crs_type":"authority_code"})"},
+      {"srid:3857", R"({"crs":"3857","crs_type":"srid"})"},
+      {R"({"type":"GeographicCRS","name":"x"})", R"({"crs":{"type":"GeographicCRS","name":"x"},"crs_type":"projjson"})"},
+      {"projjson:crs_key", R"({"crs":"projjson:crs_key"})"},
+      {"GEOGCRS[\"WGS 84\"]", R"({"crs":"GEOGCRS[\"WGS 84\"]"})"},
+  };
+  for (const Case& c : cases) {
+    FileSpec::Element e = Logical(kLtGeometry);
+    e.crs = c.crs;
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto t, Read(BuildFile(BinaryLeafFile(e))));
+    EXPECT_EQ(t->schema()->field(0)->type()->extension_metadata(), c.metadata) << c.crs;
+  }
 }
 
-TEST(ParquetLogicalTypeTest, GeographyKeepsCrsAndAlgorithm) {
+TEST(ParquetLogicalTypeTest, GeographyEdgesFromTheAlgorithm) {
+  const char* names[] = {"spherical", "vincenty", "thomas", "andoyer", "karney"};
+  for (int a = -1; a <= 4; ++a) {
+    FileSpec::Element e = Logical(kLtGeography);
+    e.crs = "srid:4326";
+    e.algorithm = a;  // -1: absent, which means SPHERICAL
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto t, Read(BuildFile(BinaryLeafFile(e))));
+    const Field& fld = *t->schema()->field(0);
+    ASSERT_EQ(fld.type()->id(), TypeId::kExtension);
+    EXPECT_EQ(fld.type()->extension_metadata(),
+              std::string(R"({"crs":"4326","crs_type":"srid","edges":")") + names[a < 0 ? 0 : a] + "\"}");
+    EXPECT_TRUE(fld.metadata().empty());
+  }
+}
+
+TEST(ParquetLogicalTypeTest, GeographyWithAnUnknownAlgorithmStaysBinaryWithMetadata) {
   FileSpec::Element e = Logical(kLtGeography);
   e.crs = "srid:4326";
-  e.algorithm = 1;  // VINCENTY
+  e.algorithm = 9;  // a newer format's algorithm
   QUIVER_ASSERT_OK_AND_ASSIGN(auto t, Read(BuildFile(BinaryLeafFile(e))));
   const Field& fld = *t->schema()->field(0);
   EXPECT_EQ(fld.type()->id(), TypeId::kBinary);
   EXPECT_EQ(fld.metadata(), (KeyValueMetadata{{"PARQUET:logical_type", "GEOGRAPHY"},
                                               {"PARQUET:crs", "srid:4326"},
-                                              {"PARQUET:algorithm", "1"}}));
-  const ArrayData& a = *t->batches()[0]->column(0);
-  EXPECT_EQ(std::string(a.buffers[2]->data_as<char>(), 2), "ab");
-}
-
-TEST(ParquetLogicalTypeTest, GeographyWithoutFieldsHasOnlyTheLogicalType) {
-  QUIVER_ASSERT_OK_AND_ASSIGN(auto t, Read(BuildFile(BinaryLeafFile(Logical(kLtGeography)))));
-  EXPECT_EQ(t->schema()->field(0)->metadata(), (KeyValueMetadata{{"PARQUET:logical_type", "GEOGRAPHY"}}));
+                                              {"PARQUET:algorithm", "9"}}));
 }
 
 TEST(ParquetLogicalTypeTest, LargeTypesOptionAppliesToGeometry) {
   ReadOptions o;
   o.large_types = true;
   QUIVER_ASSERT_OK_AND_ASSIGN(auto t, ReadTable(*Buffer::CopyOf(BuildFile(BinaryLeafFile(Logical(kLtGeometry)))), o));
-  EXPECT_EQ(t->schema()->field(0)->type()->id(), TypeId::kLargeBinary);
-  EXPECT_EQ(t->schema()->field(0)->metadata(), (KeyValueMetadata{{"PARQUET:logical_type", "GEOMETRY"}}));
+  const DataType& type = *t->schema()->field(0)->type();
+  ASSERT_EQ(type.id(), TypeId::kExtension);
+  EXPECT_EQ(type.storage_type()->id(), TypeId::kLargeBinary);
+  EXPECT_EQ(type.extension_name(), "geoarrow.wkb");
 }
 
 TEST(ParquetLogicalTypeTest, BitPackedDefinitionLevels) {

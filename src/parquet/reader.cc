@@ -45,6 +45,7 @@ struct FileReader::Impl {
   std::vector<const arrow::FieldNode*> leaves;
   SchemaPtr schema;
   int num_leaves = 0;
+  std::vector<std::string> warnings;
   // The predicate column's physical type and order, set by Plan.
   PhysicalType pred_type = PhysicalType::kBoolean;
   bool pred_unsigned = false;
@@ -116,7 +117,10 @@ Status FileReader::Impl::Init() {
     if (decoded.ok()) arrow::ApplyArrowSchema(**decoded, &all);
   }
   // GeoParquet: WKB columns become geoarrow.wkb (a hint as well: bad metadata changes nothing).
-  if (geo) arrow::ApplyGeoMetadata(*geo, &all);
+  if (geo) {
+    Status applied = arrow::ApplyGeoMetadata(*geo, &all);
+    if (!applied.ok()) warnings.push_back(StrCat("geo metadata ignored: ", applied.message()));
+  }
   if (options.read_dictionary) arrow::RequestDictionaries(&all);
   full_schema = arrow::MakeArrowSchema(all, meta);
   nodes = std::move(all);
@@ -346,6 +350,7 @@ Result<std::unique_ptr<FileReader>> FileReader::Open(std::shared_ptr<io::Source>
 
 const FileMetaData& FileReader::metadata() const { return impl_->md; }
 const SchemaPtr& FileReader::schema() const { return impl_->full_schema; }
+const std::vector<std::string>& FileReader::warnings() const { return impl_->warnings; }
 int FileReader::num_row_groups() const { return static_cast<int>(impl_->md.row_groups.size()); }
 int64_t FileReader::num_rows() const { return impl_->md.num_rows; }
 int64_t FileReader::bytes_read() const { return impl_->bytes_read; }

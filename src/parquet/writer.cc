@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "core/str_cat.h"
 #include "parquet/arrow/arrow_schema.h"
@@ -92,6 +93,7 @@ struct FileWriter::Impl {
   std::vector<std::vector<column::WrittenChunk>> indexes;
   bool finished = false;
   Status error;
+  std::vector<std::string> warnings;
 
   void ResetChunks() {
     chunks.clear();
@@ -196,14 +198,24 @@ struct FileWriter::Impl {
     md.created_by = options.created_by;
     md.key_value_metadata = schema->metadata();
     for (const auto& kv : options.metadata) md.key_value_metadata.push_back(kv);
-    // GeoParquet: WKB geometry columns are announced under `geo` for other readers, unless
-    // the caller gave a `geo` value of its own.
-    bool has_geo = false;
-    for (const auto& kv : md.key_value_metadata) has_geo |= kv.first == "geo";
-    if (!has_geo) {
-      std::string geo = arrow::MakeGeoMetadata(*schema);
-      if (!geo.empty()) md.key_value_metadata.emplace_back("geo", std::move(geo));
+    // GeoParquet: WKB geometry columns are announced under `geo` for other readers. A `geo`
+    // value the caller gave (the last one, e.g. the geometry plugin's, with bbox and
+    // geometry types) is kept when it is valid for this schema; otherwise it is replaced
+    // by the core's own and a warning says why.
+    std::optional<std::string> given;
+    for (const auto& kv : md.key_value_metadata) {
+      if (kv.first == "geo") given = kv.second;
     }
+    std::erase_if(md.key_value_metadata, [](const auto& kv) { return kv.first == "geo"; });
+    if (given) {
+      Status valid = arrow::ValidateGeoMetadata(*given, *schema);
+      if (!valid.ok()) {
+        warnings.push_back(StrCat("geo metadata replaced: ", valid.message()));
+        given.reset();
+      }
+    }
+    if (!given) given = arrow::MakeGeoMetadata(*schema);
+    if (!given->empty()) md.key_value_metadata.emplace_back("geo", std::move(*given));
     if (options.store_arrow_schema) {
       QUIVER_ASSIGN_OR_RETURN(std::string encoded, arrow::EncodeArrowSchema(schema));
       md.key_value_metadata.emplace_back("ARROW:schema", std::move(encoded));
@@ -240,7 +252,7 @@ Result<std::unique_ptr<FileWriter>> FileWriter::Open(io::Sink* sink, SchemaPtr s
   impl->sink = sink;
   impl->schema = schema;
   impl->options = options;
-  QUIVER_ASSIGN_OR_RETURN(impl->ws, arrow::MakeWriteSchema(*schema));
+  QUIVER_ASSIGN_OR_RETURN(impl->ws, arrow::MakeWriteSchema(*schema, options.geometry_logical_types));
   QUIVER_RETURN_IF_ERROR(ResolveConfigs(options, impl->ws, *schema, &impl->configs));
   for (const column::ColumnWriteConfig& c : impl->configs) {
     QUIVER_RETURN_IF_ERROR(WriteOptions{.compression = c.codec}.Validate());
@@ -271,6 +283,7 @@ Status FileWriter::Finish() {
 }
 
 const FileMetaData& FileWriter::metadata() const { return impl_->md; }
+const std::vector<std::string>& FileWriter::warnings() const { return impl_->warnings; }
 
 Result<std::shared_ptr<Buffer>> WriteTable(const Table& table, const WriteOptions& options) {
   io::BufferSink sink;

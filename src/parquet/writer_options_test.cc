@@ -4,6 +4,7 @@
 // streaming through a Sink, slices, empty tables and all-null columns.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -244,7 +245,9 @@ TEST(WriterMetadataTest, GeometryFieldMetadataRoundTrips) {
   EXPECT_EQ(lt.kind, LogicalType::Kind::kGeography);
   EXPECT_EQ(lt.crs, "OGC:CRS84");
   EXPECT_EQ(lt.algorithm, 1);
-  EXPECT_EQ(reader->schema()->field(0)->metadata(), geo);
+  // Read back as GeoArrow's WKB type (geoparquet_test.cc has the mapping).
+  EXPECT_EQ(reader->schema()->field(0)->type()->extension_metadata(),
+            R"({"crs":"OGC:CRS84","crs_type":"authority_code","edges":"vincenty"})");
 }
 
 TEST(WriterLayoutTest, RowGroupsByRowsAndBytes) {
@@ -314,6 +317,44 @@ TEST(WriterLayoutTest, NonNullableFieldWithNullsIsRefused) {
   auto batch = Unwrap(RecordBatch::Make(s, 2, {quiver::testing::Int32s({1, std::nullopt})}));
   auto t = Unwrap(Table::Make(s, {batch}));
   EXPECT_EQ(Error(WriteTable(*t).status()), "column['x']: expected no nulls in non-nullable field 'x' but found one");
+}
+
+// A column of distinct values stops dictionary encoding within a few thousand values of the
+// dictionary outgrowing dictionary_page_bytes (not after a whole estimated data page), and
+// the page it stops in ends at a row boundary, also in a list column.
+TEST(WriterLayoutTest, DictionaryFallsBackSoonAfterItsLimit) {
+  std::vector<std::optional<int64_t>> v;
+  for (int64_t i = 0; i < 100000; ++i) v.push_back(i % 10 == 3 ? std::nullopt : std::optional<int64_t>(i * 7919));
+  auto flat = quiver::testing::Int64s(v);
+  std::vector<int64_t> offsets{0};
+  for (int64_t i = 0; offsets.back() < 100000; ++i) offsets.push_back(std::min<int64_t>(100000, offsets.back() + i % 5));
+  auto lists = Unwrap(MakeListArray(list(field("item", int64())), offsets, flat));
+  for (const ArrayPtr& column : {flat, lists}) {
+    SCOPED_TRACE(column->type->ToString());
+    auto t = MakeTable({{"x", column}});
+    WriteOptions o;
+    o.dictionary_page_bytes = 8000;  // 1000 int64 values
+    auto reader = Unwrap(FileReader::Open(Unwrap(WriteTable(*t, o))));
+    const ColumnMetaData& m = *reader->metadata().row_groups[0].columns[0].meta_data;
+    ASSERT_TRUE(m.dictionary_page_offset.has_value());
+    auto oi = Unwrap(reader->ReadOffsetIndex(0, 0));
+    ASSERT_TRUE(oi.has_value());
+    ASSERT_GE(oi->page_locations.size(), 2u);
+    // The first page looked up 4096 values (then the dictionary was past its limit), plus
+    // the rest of the row it stopped in; the second page is PLAIN.
+    const int64_t second = oi->page_locations[1].first_row_index;
+    EXPECT_GT(second, 0);
+    EXPECT_LE(second, column == flat ? 4096 * 10 / 9 + 1 : 4096);
+    EXPECT_NE(std::find(m.encodings.begin(), m.encodings.end(), Encoding::kPlain), m.encodings.end());
+    EXPECT_NE(std::find(m.encodings.begin(), m.encodings.end(), Encoding::kRleDictionary), m.encodings.end());
+    auto back = Unwrap(reader->ReadTable());
+    ASSERT_EQ(back->num_rows(), t->num_rows());
+    int64_t at = 0;
+    for (const auto& batch : back->batches()) {
+      EXPECT_TRUE(ArrayEquals(*batch->column(0), *Unwrap(SliceArray(column, at, batch->num_rows()))));
+      at += batch->num_rows();
+    }
+  }
 }
 
 TEST(WriterLayoutTest, SlicedNestedColumns) {

@@ -210,6 +210,72 @@ for (let k = 0; k < cases; k++) {
   if (JSON.stringify(rows) !== JSON.stringify(expected)) fail('geoparquet values', JSON.stringify(rows));
 }
 
+// GeoParquet with the geometry plugin: its complete `geo` value (bbox and geometry types
+// computed from the data) is kept by the writer and read by DuckDB as written; crs and edges
+// GeoParquet cannot say go into GEOMETRY/GEOGRAPHY logical types, which DuckDB reads too;
+// a malformed `geo` value in DuckDB's file is only a warning for our reader.
+{
+  const arrow = await import('../../js/node_modules/apache-arrow/Arrow.node.mjs');
+  const geo = await import('../../plugins/geo/js/dist/index.js');
+  const ops = must('load geo plugin', await q.loadPlugin(geo.geoPlugin));
+  const le = (type, coords) => {
+    const b = new DataView(new ArrayBuffer(9 + coords.length * 16));
+    b.setUint8(0, 1);
+    b.setUint32(1, type, true);
+    b.setUint32(5, coords.length, true);
+    coords.forEach(([x, y], i) => { b.setFloat64(9 + i * 16, x, true); b.setFloat64(17 + i * 16, y, true); });
+    return new Uint8Array(b.buffer);
+  };
+  const pointWkb = (x, y) => { const l = le(1, [[x, y]]); return new Uint8Array([...l.subarray(0, 5), ...l.subarray(9)]); };
+  const makeTable = async (meta, values) => {
+    const field = new arrow.Field('geom', new arrow.Binary(), true, new Map([['ARROW:extension:name', 'geoarrow.wkb'], ['ARROW:extension:metadata', meta]]));
+    const schema = new arrow.Schema([field]);
+    const data = arrow.vectorFromArray(values, new arrow.Binary()).data[0];
+    const batch = new arrow.RecordBatch(schema, arrow.makeData({ type: new arrow.Struct(schema.fields), length: values.length, children: [data] }));
+    return must('geo table', await q.readTableFromArrayBuffer(arrow.tableToIPC(new arrow.Table([batch]), 'stream')));
+  };
+  const t = await makeTable('{"crs":"OGC:CRS84"}', [pointWkb(1, 2), null, le(2, [[-5, 0], [3, 9]]), pointWkb(7, -3)]);
+  const value = must('geoParquetMetadata', await ops.geoParquetMetadata(t, ['geom']));
+  const b = must('bounds', await ops.bounds(t, 'geom'));
+  const file = path.join(outDir, 'geo_plugin.parquet');
+  fs.writeFileSync(file, new Uint8Array(must('geo write', await q.writeTableToParquet(t, { metadata: { geo: value } }))));
+  must('free', await q.freeTable(t));
+  const kv = (await db.runAndReadAll(`SELECT decode(value) FROM parquet_kv_metadata('${file}') WHERE decode(key) = 'geo'`)).getRows();
+  checked++;
+  const seen = kv.length === 1 ? JSON.parse(kv[0][0]).columns.geom : null;
+  if (seen === null || JSON.stringify(seen.bbox) !== JSON.stringify([b.xmin, b.ymin, b.xmax, b.ymax]) ||
+      JSON.stringify(seen.bbox) !== '[-5,-3,7,9]' || JSON.stringify(seen.geometry_types) !== '["Point","LineString"]') {
+    fail('geoparquet plugin metadata', `DuckDB sees geo = ${JSON.stringify(kv)}, the plugin's bounds ${JSON.stringify(b)}`);
+  }
+  const rows = (await db.runAndReadAll(`SELECT geom::VARCHAR FROM read_parquet('${file}')`)).getRows();
+  checked++;
+  if (JSON.stringify(rows) !== JSON.stringify([['POINT (1 2)'], [null], ['LINESTRING (-5 0, 3 9)'], ['POINT (7 -3)']])) {
+    fail('geoparquet plugin values', JSON.stringify(rows));
+  }
+  // Logical types: DuckDB reads the columns as geometry with our values.
+  for (const [name, meta] of [['geometry_epsg', '{"crs":"EPSG:4326","crs_type":"authority_code"}'], ['geography', '{"crs":"OGC:CRS84","edges":"spherical"}']]) {
+    const lt = await makeTable(meta, [pointWkb(1, 2)]);
+    const f = path.join(outDir, `${name}.parquet`);
+    fs.writeFileSync(f, new Uint8Array(must(name, await q.writeTableToParquet(lt))));
+    must('free', await q.freeTable(lt));
+    checked++;
+    const got = await db.runAndReadAll(`SELECT typeof(geom), geom::VARCHAR FROM read_parquet('${f}')`).then(
+      (r) => r.getRows(), (e) => [[String(e.message ?? e)]]);
+    if (got.length !== 1 || !/^(GEOMETRY|GEOGRAPHY)/.test(String(got[0][0])) || got[0][1] !== 'POINT (1 2)') fail(name, JSON.stringify(got));
+  }
+  const bad = path.join(outDir, 'geo_malformed.parquet');
+  await db.run(`COPY (SELECT '\\x01'::BLOB AS geom) TO '${bad}' (FORMAT parquet, KV_METADATA {geo: '{"columns": 3'})`);
+  const read = await q.readTableFromArrayBuffer(new Uint8Array(fs.readFileSync(bad)));
+  checked++;
+  if (!read.ok) {
+    fail('malformed geo', JSON.stringify(read));
+  } else {
+    const s = must('schema', await q.getSchema(read.value));
+    if (s.fields[0].type.extensionName !== undefined || s.metadata.geo !== '{"columns": 3') fail('malformed geo', JSON.stringify(s));
+    must('free', await q.freeTable(read.value));
+  }
+}
+
 const stats = must('stats', await q.memoryStats());
 checked++;
 if (stats.liveHandles !== 0) fail('memory', JSON.stringify(stats));

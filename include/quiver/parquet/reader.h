@@ -85,6 +85,9 @@ class FileReader {
   FileReader& operator=(const FileReader&) = delete;
 
   const FileMetaData& metadata() const;
+  /// What Open ignored instead of failing: metadata that only a plugin interprets, e.g.
+  /// "geo metadata ignored: expected the geo metadata to be a JSON object but found '...'".
+  const std::vector<std::string>& warnings() const;
   /// The whole file's schema as Arrow (every column, options.columns ignored).
   const SchemaPtr& schema() const;
   int num_row_groups() const;

@@ -78,6 +78,12 @@ struct WriteOptions {
   /// Store the Arrow schema (base64 of an IPC Schema message) under `ARROW:schema`, so that
   /// readers restore the exact Arrow types (default true).
   bool store_arrow_schema = true;
+  /// `geoarrow.wkb` columns (default false): false writes them as plain BYTE_ARRAY described
+  /// by GeoParquet's `geo` key, which every GeoParquet reader knows, and adds the
+  /// GEOMETRY/GEOGRAPHY logical type only where `geo` cannot say the column's edges
+  /// (non-planar) or crs (an authority code other than OGC:CRS84, an srid); true gives every
+  /// such column the logical type (for readers that know Parquet's geospatial types).
+  bool geometry_logical_types = false;
 
   /// Checks every field. Errors: kInvalidArgument naming the field ("expected
   /// WriteOptions.page_version 1 or 2 but found 3"); kUnsupported for a codec this build
@@ -120,6 +126,9 @@ class FileWriter {
 
   /// The metadata written by Finish (valid after it succeeds).
   const FileMetaData& metadata() const;
+  /// What Finish changed instead of failing, e.g. "geo metadata replaced: expected ... but
+  /// found ..." for a caller's GeoParquet `geo` value that does not fit the schema.
+  const std::vector<std::string>& warnings() const;
 
   struct Impl;
 

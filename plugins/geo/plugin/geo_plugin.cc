@@ -9,6 +9,7 @@
 #include "quiver/arrow/c_data.h"
 #include "quiver/plugin/abi.h"
 #include "quiver_geo/geoarrow.h"
+#include "quiver_geo/geoparquet.h"
 #include "quiver_plugin.hpp"
 
 namespace {
@@ -73,6 +74,24 @@ Result<ArrayPtr> XY(const quiver::ArrayData& a, const quiver::geo::GeoLimits& li
   return xy.xy;
 }
 
+// The GeoParquet `geo` value of one column (this batch of it): encoding, geometry_types,
+// bbox, crs and edges from the data and the GeoArrow metadata, as a complete one-column
+// value; the package merges the batches and columns (plugins/geo/js/src/index.ts).
+int GeoParquetColumn(const char*, const ArrowSchema* schema, const ArrowArray* array) {
+  auto column = Borrow(schema, array);
+  if (!column.ok()) return Fail(column.status());
+  auto field = quiver::ImportField(*schema);
+  if (!field.ok()) return Fail(field.status());
+  auto entry = quiver::geo::GeoParquetColumnFor(**field, column->get(), {});
+  if (!entry.ok()) return Fail(entry.status());
+  quiver::geo::GeoParquetMetadata md;
+  md.primary_column = entry->name;
+  md.columns.push_back(std::move(*entry));
+  auto json = quiver::geo::WriteGeoParquetMetadata(md);
+  if (!json.ok()) return Fail(json.status());
+  return ReturnJson(*json);
+}
+
 int ValidateField(const ArrowSchema* schema) {
   auto field = quiver::ImportField(*schema);
   if (!field.ok()) return Fail(field.status());
@@ -87,6 +106,7 @@ const QuiverPluginOperation kOperations[] = {
     {"toWkt", Convert<quiver::geo::ToWkt>},
     {"geometryTypes", Convert<quiver::geo::GeometryTypes>},
     {"coordinatesXY", Convert<XY>},
+    {"geoParquetColumn", GeoParquetColumn},
 };
 
 const char* const kExtensionTypes[] = {"geoarrow.wkb",        "geoarrow.wkt",          "geoarrow.point",

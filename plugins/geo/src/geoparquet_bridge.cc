@@ -31,6 +31,11 @@ Result<GeoParquetColumn> GeoParquetColumnFor(const Field& f, const ArrayData* da
     return Status::InvalidArgument(StrCat("expected a geoarrow.wkb or native field for GeoParquet but found ",
                                           "geoarrow.wkt in '", f.name(), "'"));
   }
+  // GeoParquet's native encodings store separated (struct) coordinates only.
+  if (type.encoding != GeoEncoding::kWkb && type.layout == CoordLayout::kInterleaved) {
+    return Status::InvalidArgument(StrCat("expected separated coordinates for GeoParquet's native encoding but found ",
+                                          "interleaved ones in '", f.name(), "' (convert it with toNative first)"));
+  }
   if (!type.metadata.edges.empty() && type.metadata.edges != "spherical") {
     return Status::Unsupported(StrCat("expected planar or spherical edges for GeoParquet but found '",
                                       type.metadata.edges, "'"));
@@ -53,9 +58,11 @@ Result<GeoParquetColumn> GeoParquetColumnFor(const Field& f, const ArrayData* da
   for (int64_t i = 0; i < codes->length; ++i) {
     if (!codes->IsValid(i)) continue;
     const int32_t code = codes->GetValues<int32_t>(1)[i];
-    if (std::find(seen.begin(), seen.end(), code) == seen.end()) seen.push_back(code);
+    // Kept sorted as it grows: std::sort of int is instantiated in libc++'s library, which the
+    // side module may not import (bindings/wasm/plugin_exports.txt).
+    auto at = std::lower_bound(seen.begin(), seen.end(), code);
+    if (at == seen.end() || *at != code) seen.insert(at, code);
   }
-  std::sort(seen.begin(), seen.end());
   for (int32_t code : seen) {
     std::string name = TypeName(code);
     if (std::find(out.geometry_types.begin(), out.geometry_types.end(), name) == out.geometry_types.end()) {

@@ -167,6 +167,10 @@ TEST(GeoParquetTest, ColumnFromGeoArrowAndBack) {
   EXPECT_EQ(GeoArrowTypeFor(defaults, utf8()).status().ToString(), "expected a GeoParquet encoding but found 'WKT'");
   EXPECT_EQ(GeoParquetColumnFor(Field("w", WktType())).status().ToString(),
             "expected a geoarrow.wkb or native field for GeoParquet but found geoarrow.wkt in 'w'");
+  const TypePtr interleaved = NativeType(GeoEncoding::kPoint, Dimensions::kXY, CoordLayout::kInterleaved);
+  EXPECT_EQ(GeoParquetColumnFor(Field("pt", interleaved)).status().ToString(),
+            "expected separated coordinates for GeoParquet's native encoding but found interleaved ones in 'pt' "
+            "(convert it with toNative first)");
 }
 
 }  // namespace

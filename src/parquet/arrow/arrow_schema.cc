@@ -103,6 +103,13 @@ bool Apply(FieldNode* node, const Field& hint) {
       const DataType* core = ht->id() == TypeId::kExtension && ht->storage_type() ? ht->storage_type().get() : ht;
       if (core->id() == TypeId::kRunEndEncoded && core->num_fields() == 2) use = core->field(1)->type();
       if (core->id() == TypeId::kDictionary && !LeafCompatible(*node, *ht)) use = core->value_type();
+      // A GEOMETRY/GEOGRAPHY leaf (geoarrow.wkb) hinted as plain binary, as writers without
+      // the GeoArrow types store it, keeps its extension type over the hinted storage.
+      const DataType& have = *node->field->type();
+      if (have.id() == TypeId::kExtension && use->id() != TypeId::kExtension &&
+          (use->id() == TypeId::kBinary || use->id() == TypeId::kLargeBinary)) {
+        use = extension(have.extension_name(), use, have.extension_metadata());
+      }
       if (LeafCompatible(*node, *use)) {
         node->field = field(node->field->name(), use, node->field->nullable(), hint.metadata());
         node->want_dictionary = use->id() == TypeId::kDictionary;

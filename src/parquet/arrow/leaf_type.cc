@@ -5,6 +5,7 @@
 #include "parquet/arrow/leaf_type.h"
 
 #include "core/str_cat.h"
+#include "parquet/arrow/geoparquet.h"
 
 namespace quiver::parquet::arrow {
 
@@ -119,6 +120,12 @@ Result<LeafType> ArrowLeafType(const SchemaElement& e, bool large_types) {
     case K::kGeometry:
     case K::kGeography:
       if (IsBinaryPhysical(t)) {
+        // GeoArrow's WKB type with the crs and edges (LogicalTypes.md GEOMETRY/GEOGRAPHY);
+        // an algorithm number from a newer format stays binary with field metadata.
+        if (auto meta = GeoArrowMetadataOf(lt)) {
+          out.type = extension("geoarrow.wkb", bin, std::move(*meta));
+          break;
+        }
         out.type = bin;
         out.metadata.emplace_back("PARQUET:logical_type", lt.kind == K::kGeometry ? "GEOMETRY" : "GEOGRAPHY");
         if (!lt.crs.empty()) out.metadata.emplace_back("PARQUET:crs", lt.crs);

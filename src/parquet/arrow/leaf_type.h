@@ -7,8 +7,10 @@
 
 namespace quiver::parquet::arrow {
 
-/// The Arrow type of a leaf and the field metadata that keeps what the type cannot say
-/// (GEOMETRY/GEOGRAPHY: `PARQUET:logical_type`, `PARQUET:crs`, `PARQUET:algorithm`).
+/// The Arrow type of a leaf and the field metadata that keeps what the type cannot say.
+/// GEOMETRY/GEOGRAPHY byte arrays are `geoarrow.wkb` (geoparquet.h GeoArrowMetadataOf); only
+/// a GEOGRAPHY algorithm unknown to this reader leaves them binary with `PARQUET:logical_type`,
+/// `PARQUET:crs` and `PARQUET:algorithm`.
 struct LeafType {
   TypePtr type;
   KeyValueMetadata metadata;

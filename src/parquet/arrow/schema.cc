@@ -202,6 +202,12 @@ void RefreshType(FieldNode* node) {
       break;
     }
   }
+  // An extension type over this node (ARROW:schema, GeoParquet native encodings) stays when
+  // its storage is unchanged, e.g. after a projection that kept the whole node.
+  const TypePtr& had = f.type();
+  if (had && had->id() == TypeId::kExtension && had->storage_type() && had->storage_type()->Equals(*type)) {
+    type = had;
+  }
   node->field = field(f.name(), std::move(type), f.nullable(), f.metadata());
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "core/str_cat.h"
+#include "parquet/arrow/geoparquet.h"
 
 namespace quiver::parquet::arrow {
 
@@ -197,6 +198,7 @@ struct Builder {
   WriteSchema* out;
   int top = 0;
   std::vector<std::string> path;
+  bool geometry_logical_types = false;
 
   SchemaElement& Push(const std::string& name, std::optional<Repetition> rep) {
     SchemaElement& e = out->elements.emplace_back();
@@ -291,10 +293,16 @@ struct Builder {
     return Status::OK();
   }
 
-  // The field metadata the reader gives GEOMETRY/GEOGRAPHY byte arrays (leaf_type.h)
-  // turns back into the logical type, so such columns round-trip.
-  static void ApplyGeoMetadata(const Field& f, SchemaElement* e) {
+  // geoarrow.wkb gets a GEOMETRY/GEOGRAPHY logical type when the `geo` key cannot say its
+  // crs or edges, or when asked (geoparquet.h GeoLogicalTypeOf). Field metadata in the
+  // form older readers gave such byte arrays (leaf_type.h) turns back into the logical type.
+  void ApplyGeoMetadata(const Field& f, SchemaElement* e) const {
     if (e->type != PhysicalType::kByteArray || e->logical_type.kind != K::kNone) return;
+    const DataType& t = *f.type();
+    if (t.id() == TypeId::kExtension && t.extension_name() == "geoarrow.wkb") {
+      e->logical_type = GeoLogicalTypeOf(t.extension_metadata(), geometry_logical_types);
+      return;
+    }
     const std::string* kind = nullptr;
     for (const auto& [key, value] : f.metadata()) {
       if (key == "PARQUET:logical_type") kind = &value;
@@ -355,12 +363,12 @@ const DataType& ValueTypeOf(const DataType& type) {
   }
 }
 
-Result<WriteSchema> MakeWriteSchema(const Schema& schema) {
+Result<WriteSchema> MakeWriteSchema(const Schema& schema, bool geometry_logical_types) {
   WriteSchema out;
   SchemaElement& root = out.elements.emplace_back();
   root.name = "schema";
   root.num_children = schema.num_fields();
-  Builder b{&out, 0, {}};
+  Builder b{&out, 0, {}, geometry_logical_types};
   out.roots.resize(static_cast<size_t>(schema.num_fields()));
   for (int i = 0; i < schema.num_fields(); ++i) {
     b.top = i;

@@ -83,8 +83,9 @@ struct WriteSchema {
 
 /// Maps `schema`. Errors: kUnsupported naming the column for types Parquet cannot hold
 /// ("column 'u': expected a type Parquet can store but found sparse_union<...>"): unions,
-/// intervals, structs without fields, fixed_size_binary(0).
-Result<WriteSchema> MakeWriteSchema(const Schema& schema);
+/// intervals, structs without fields, fixed_size_binary(0). `geometry_logical_types`: every
+/// `geoarrow.wkb` leaf gets the GEOMETRY/GEOGRAPHY logical type (WriteOptions).
+Result<WriteSchema> MakeWriteSchema(const Schema& schema, bool geometry_logical_types = false);
 
 /// The type below extension, dictionary and run-end encoded wrappers.
 const DataType& ValueTypeOf(const DataType& type);

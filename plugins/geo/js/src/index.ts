@@ -25,6 +25,68 @@ export interface GeoOperations {
   readonly geometryTypes: (table: TableHandle, column: string | number) => Promise<Result<TableHandle>>;
   /** All x, y coordinates interleaved as one float64 column (for a renderer), in a new table. */
   readonly coordinatesXY: (table: TableHandle, column: string | number) => Promise<Result<TableHandle>>;
+  /**
+   * The complete GeoParquet 1.1.0 `geo` value for the named geometry columns (the first is
+   * the primary column): encoding, `geometry_types` and `bbox` computed from the data, crs
+   * and edges from the GeoArrow metadata. Pass it to the writer, which keeps a valid value:
+   * `writeTableToParquet(table, { metadata: { geo } })`.
+   */
+  readonly geoParquetMetadata: (table: TableHandle, columns: readonly string[]) => Promise<Result<string>>;
+}
+
+interface GeoColumn {
+  readonly encoding: string;
+  readonly geometry_types: readonly string[];
+  readonly bbox?: readonly number[];
+  readonly [key: string]: unknown;
+}
+
+// One batch's one-column `geo` value as the side module returns it.
+function columnOf(v: unknown, name: string): GeoColumn | null {
+  if (typeof v !== 'object' || v === null || !('columns' in v)) return null;
+  const columns = v.columns;
+  if (typeof columns !== 'object' || columns === null || !(name in columns)) return null;
+  const c: unknown = (columns as Record<string, unknown>)[name];
+  return typeof c === 'object' && c !== null && 'encoding' in c && 'geometry_types' in c ? (c as GeoColumn) : null;
+}
+
+// The batches of one column merged: geometry types united (in first-seen order), boxes joined.
+function mergeColumn(parts: readonly GeoColumn[]): GeoColumn | null {
+  const first = parts[0];
+  if (first === undefined) return null;
+  const types: string[] = [];
+  let box: number[] | null = null;
+  for (const p of parts) {
+    for (const t of p.geometry_types) if (!types.includes(t)) types.push(t);
+    const b = p.bbox;
+    if (b === undefined || b.length !== 4) continue;
+    box = box === null
+      ? [...b]
+      : b.map((x, i) => (i < 2 ? Math.min(x, box?.[i] ?? x) : Math.max(x, box?.[i] ?? x)));
+  }
+  // The first batch's members in their order, with the merged types and box.
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(first)) {
+    if (key === 'bbox') continue;
+    out[key] = key === 'geometry_types' ? types : value;
+    if (key === 'geometry_types' && box !== null) out['bbox'] = box;
+  }
+  return { ...out, encoding: first.encoding, geometry_types: types };
+}
+
+async function geoParquet(call: PluginCall, table: TableHandle, columns: readonly string[]): Promise<Result<string>> {
+  const primary = columns[0];
+  if (primary === undefined) return { ok: false, code: 'invalid_argument', error: 'expected at least one geometry column but found none' };
+  const out: Record<string, GeoColumn> = {};
+  for (const name of columns) {
+    const r = await call('geoParquetColumn', table, name);
+    if (!r.ok) return r;
+    const parts = r.value.kind === 'values' ? r.value.values.map((v) => columnOf(v, name)) : [];
+    const merged = parts.every((p) => p !== null) ? mergeColumn(parts.filter((p) => p !== null)) : null;
+    // A table without batches still gets an entry: types unknown, no bbox.
+    out[name] = merged ?? { encoding: 'WKB', geometry_types: [] };
+  }
+  return { ok: true, value: JSON.stringify({ version: '1.1.0', primary_column: primary, columns: out }) };
 }
 
 function asBounds(v: unknown): Bounds | null {
@@ -69,5 +131,6 @@ export const geoPlugin: QuiverPlugin<GeoOperations> = {
     toWkt: tableOp(call, 'toWkt'),
     geometryTypes: tableOp(call, 'geometryTypes'),
     coordinatesXY: tableOp(call, 'coordinatesXY'),
+    geoParquetMetadata: (table, columns) => geoParquet(call, table, columns),
   }),
 };
