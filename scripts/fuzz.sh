@@ -13,7 +13,7 @@ shift
 fresh=0
 if [ "${1:-}" = "--fresh" ]; then fresh=1; shift; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ipc_fuzz ipc_file_fuzz parquet_fuzz thrift_fuzz codec_fuzz)
+[ ${#targets[@]} -gt 0 ] || targets=(ipc_fuzz ipc_file_fuzz parquet_fuzz thrift_fuzz codec_fuzz geo_fuzz)
 
 dir=build/fuzz
 [ $fresh -eq 0 ] || rm -rf "$dir"/corpus-*
@@ -26,7 +26,7 @@ if [ -d build/compat/parquet ]; then
     while read -r f; do cp "$f" "$dir/corpus-parquet_fuzz/compat-$(echo "$f" | tr '/' '_')"; done
 fi
 # The regression inputs are seeds too.
-for m in ipc parquet thrift codec; do
+for m in ipc parquet thrift codec geo; do
   case $m in ipc) t=(ipc_fuzz ipc_file_fuzz) ;; *) t=("${m}_fuzz") ;; esac
   [ -d "tests/regressions/$m" ] || continue
   for x in "${t[@]}"; do cp tests/regressions/$m/* "$dir/corpus-$x/" 2>/dev/null || true; done

@@ -8,6 +8,8 @@
 //                         dictionary on/off); mk/fuzz.mk adds the compat tests' files
 //   corpus-thrift_fuzz    the footers, page headers and page indexes of those files
 //   corpus-codec_fuzz     every codec's compression of a few of those files
+//   corpus-geo_fuzz       the geometry tests' WKT fixtures, as WKT and as WKB (both byte
+//                         orders, and EWKB with an SRID), tagged as geo_fuzz expects
 // Built with QUIVER_FUZZ (cmake/fuzz.cmake); native only, test code (RapidCheck, exceptions).
 #include <rapidcheck.h>
 
@@ -18,12 +20,15 @@
 #include <string>
 #include <vector>
 
+#include "geo_fixtures_test_util.h"
 #include "ipc/random_table_test_util.h"
 #include "parquet/thrift/metadata_decode.h"
 #include "quiver/codec/codec.h"
 #include "quiver/ipc/ipc.h"
 #include "quiver/parquet/reader.h"
 #include "quiver/parquet/writer.h"
+#include "quiver_geo/wkb.h"
+#include "quiver_geo/wkt.h"
 
 namespace {
 
@@ -115,6 +120,35 @@ TablePtr Storable(const Table& table, const parquet::WriteOptions& options) {
   return keep.empty() ? nullptr : Columns(table, keep);
 }
 
+// The geometry fixtures in geo_fuzz's layout: byte 0 is 1 for WKT, 0 for WKB.
+int SaveGeometries(const fs::path& dir) {
+  int n = 0;
+  for (const std::string& wkt : geo::testing::WktFixtures()) {
+    auto g = geo::DecodeWkt(wkt);
+    if (!g.ok()) continue;
+    const std::string stem = "g" + std::to_string(n++);
+    Save(dir, stem + ".wkt", 1, true, {reinterpret_cast<const uint8_t*>(wkt.data()), wkt.size()});
+    for (auto order : {geo::ByteOrder::kLittleEndian, geo::ByteOrder::kBigEndian}) {
+      std::string wkb;
+      if (!geo::EncodeWkb(*g, &wkb, order).ok()) continue;
+      const std::string name = stem + (order == geo::ByteOrder::kBigEndian ? "-be.wkb" : "-le.wkb");
+      Save(dir, name, 0, true, {reinterpret_cast<const uint8_t*>(wkb.data()), wkb.size()});
+      if (order != geo::ByteOrder::kLittleEndian || wkb.size() < 5) continue;
+      // EWKB: the ISO type code becomes flags, and an SRID (4326) follows it.
+      const uint32_t iso = uint32_t{uint8_t(wkb[1])} | uint32_t{uint8_t(wkb[2])} << 8;
+      const uint32_t code = (iso % 1000) | (iso / 1000 == 1 || iso / 1000 == 3 ? 0x80000000u : 0) |
+                            (iso / 1000 >= 2 ? 0x40000000u : 0) | 0x20000000u;
+      std::string ewkb = wkb.substr(0, 1);
+      for (uint32_t v : {code, uint32_t{4326}}) {
+        for (int i = 0; i < 4; ++i) ewkb.push_back(static_cast<char>(v >> (8 * i)));
+      }
+      ewkb += wkb.substr(5);
+      Save(dir, stem + "-srid.wkb", 0, true, {reinterpret_cast<const uint8_t*>(ewkb.data()), ewkb.size()});
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -123,7 +157,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const fs::path out = argv[1];
-  const char* targets[] = {"ipc_fuzz", "ipc_file_fuzz", "parquet_fuzz", "thrift_fuzz", "codec_fuzz"};
+  const char* targets[] = {"ipc_fuzz", "ipc_file_fuzz", "parquet_fuzz", "thrift_fuzz", "codec_fuzz", "geo_fuzz"};
   for (const char* t : targets) fs::create_directories(out / (std::string("corpus-") + t));
   const fs::path ipc = out / "corpus-ipc_fuzz", file = out / "corpus-ipc_file_fuzz";
   const fs::path pq = out / "corpus-parquet_fuzz", thrift = out / "corpus-thrift_fuzz";
@@ -168,6 +202,8 @@ int main(int argc, char** argv) {
   for (int i = 0; i < 20; ++i) repeated += text;
   SaveCodecs(codecs, "text", {reinterpret_cast<const uint8_t*>(repeated.data()), repeated.size()});
   SaveCodecs(codecs, "empty", {});
-  std::printf("fuzz_seeds: %d tables, %d Parquet files, corpora in %s\n", kTables, written, out.string().c_str());
+  const int geometries = SaveGeometries(out / "corpus-geo_fuzz");
+  std::printf("fuzz_seeds: %d tables, %d Parquet files, %d geometries, corpora in %s\n", kTables, written,
+              geometries, out.string().c_str());
   return 0;
 }

@@ -173,9 +173,11 @@ class WkbWalker {
       case GeometryType::kPolygon: {
         uint32_t rings;
         QUIVER_RETURN_IF_ERROR(Count(h->big_endian, 4, "rings", &rings));
-        if (out) out->rings.resize(rings);
+        // Rings and parts are added as they are read, not sized by the declared count
+        // first: a count is only bounded by the bytes left, so sizing each level by it
+        // would allocate up to ~10x the value's size per nesting level.
         for (uint32_t r = 0; r < rings; ++r) {
-          QUIVER_RETURN_IF_ERROR(CoordList(*h, false, out ? &out->rings[r] : nullptr));
+          QUIVER_RETURN_IF_ERROR(CoordList(*h, false, out ? &out->rings.emplace_back() : nullptr));
         }
         return Status::OK();
       }
@@ -184,10 +186,9 @@ class WkbWalker {
         QUIVER_RETURN_IF_ERROR(Count(h->big_endian, kMinGeometryBytes, "parts", &parts));
         const GeometryType single = SingleOf(h->type);
         const GeometryType* constraint = IsMulti(h->type) ? &single : nullptr;
-        if (out) out->parts.resize(parts);
         for (uint32_t p = 0; p < parts; ++p) {
           Header child;
-          QUIVER_RETURN_IF_ERROR(Walk(depth + 1, h, constraint, out ? &out->parts[p] : nullptr, &child));
+          QUIVER_RETURN_IF_ERROR(Walk(depth + 1, h, constraint, out ? &out->parts.emplace_back() : nullptr, &child));
         }
         return Status::OK();
       }

@@ -98,12 +98,15 @@ class WktParser {
 
   Status ParseSrid(std::optional<int32_t>* srid) {
     int64_t v = 0;
+    const size_t start = pos_;
     const bool negative = pos_ < s_.size() && s_[pos_] == '-';
     if (negative) ++pos_;
     const size_t digits_at = pos_;
-    while (pos_ < s_.size() && IsDigit(s_[pos_]) && v <= INT32_MAX) v = v * 10 + (s_[pos_++] - '0');
-    if (pos_ == digits_at || v > INT32_MAX) {
-      pos_ = digits_at;
+    // INT32_MIN is a valid SRID too (EWKB carries any 32-bit value).
+    const int64_t max = negative ? -int64_t{INT32_MIN} : int64_t{INT32_MAX};
+    while (pos_ < s_.size() && IsDigit(s_[pos_]) && v <= max) v = v * 10 + (s_[pos_++] - '0');
+    if (pos_ == digits_at || v > max) {
+      pos_ = start;
       return Error("an SRID (a 32-bit integer)");
     }
     *srid = static_cast<int32_t>(negative ? -v : v);
@@ -201,10 +204,12 @@ class WktParser {
     return CoordsBody(out);
   }
 
-  // The rings after '(' up to and including ')'.
+  // The rings after '(' up to and including ')'; a ring without points is EMPTY (what
+  // EncodeWkt writes for one, which WKB can hold).
   Status RingsBody(Geometry* g) {
     do {
       g->rings.emplace_back();
+      if (EatEmpty()) continue;
       QUIVER_RETURN_IF_ERROR(ParseCoordList(&g->rings.back()));
     } while (Eat(','));
     return Expect(')');

@@ -109,6 +109,10 @@ class WktEncoder {
     out_->push_back('(');
     for (size_t i = 0; i < g.rings.size(); ++i) {
       if (i > 0) out_->append(", ");
+      if (g.rings[i].empty()) {  // a ring without points, which WKB can hold
+        out_->append("EMPTY");
+        continue;
+      }
       QUIVER_RETURN_IF_ERROR(CoordList(g.rings[i], cs));
     }
     out_->push_back(')');

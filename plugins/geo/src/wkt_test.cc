@@ -69,6 +69,33 @@ TEST(WktTest, Srid) {
   EXPECT_EQ(Normalize("SRID=-1;POINT (1 2)"), "SRID=-1;POINT (1 2)");
 }
 
+// Found by geo_fuzz (tests/regressions/geo/polygon_empty_ring_not_wkt.bin): WKB can hold
+// a polygon ring without points, which EncodeWkt wrote as "()" and DecodeWkt then refused.
+TEST(WktTest, PolygonRingWithoutPointsIsEmptyBothWays) {
+  Geometry g;
+  g.type = GeometryType::kPolygon;
+  g.rings = {{}, {0, 0, 1, 0, 0, 0}};
+  std::string text;
+  QUIVER_ASSERT_OK(EncodeWkt(g, &text));
+  EXPECT_EQ(text, "POLYGON (EMPTY, (0 0, 1 0, 0 0))");
+  QUIVER_ASSERT_OK_AND_ASSIGN(Geometry back, DecodeWkt(text));
+  ASSERT_EQ(back.rings.size(), 2u);
+  EXPECT_TRUE(back.rings[0].empty());
+  EXPECT_EQ(back.rings[1], g.rings[1]);
+  EXPECT_EQ(Normalize("MULTIPOLYGON ((empty), EMPTY)"), "MULTIPOLYGON ((EMPTY), EMPTY)");
+}
+
+// Seen while writing geo_fuzz's WKB -> WKT rule: an EWKB SRID of INT32_MIN was written as
+// SRID=-2147483648; and that text was refused.
+TEST(WktTest, SridCoversEveryInt32) {
+  EXPECT_EQ(Normalize("SRID=-2147483648;POINT (1 2)"), "SRID=-2147483648;POINT (1 2)");
+  EXPECT_EQ(Normalize("SRID=2147483647;POINT (1 2)"), "SRID=2147483647;POINT (1 2)");
+  EXPECT_EQ(Normalize("SRID=2147483648;POINT (1 2)"),
+            "expected an SRID (a 32-bit integer) at position 5 but found '2147483648'");
+  EXPECT_EQ(Normalize("SRID=-2147483649;POINT (1 2)"),
+            "expected an SRID (a 32-bit integer) at position 5 but found '-2147483649'");
+}
+
 TEST(WktTest, PinnedErrors) {
   EXPECT_EQ(Normalize(""), "expected a geometry type (POINT, LINESTRING, ...) at position 0 but found the end of the text");
   EXPECT_EQ(Normalize("POINTS (1 2)"), "expected a geometry type (POINT, LINESTRING, ...) at position 0 but found 'POINTS'");

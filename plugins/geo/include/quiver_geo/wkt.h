@@ -15,9 +15,10 @@ namespace quiver::geo {
 ///
 /// Accepts POINT, LINESTRING, POLYGON, MULTIPOINT (both `MULTIPOINT (1 2, 3 4)` and
 /// `MULTIPOINT ((1 2), (3 4))`), MULTILINESTRING, MULTIPOLYGON and GEOMETRYCOLLECTION,
-/// case-insensitively, each either EMPTY or parenthesised; a dimension keyword Z, M or ZM
-/// after the type (also attached, as in `POINTZ`); an optional `SRID=<int>;` prefix; any
-/// ASCII whitespace between tokens; `nan`, `inf` and `-inf` as ordinates (what EncodeWkt
+/// case-insensitively, each either EMPTY or parenthesised (a polygon ring without points,
+/// which WKB can hold, is EMPTY too: `POLYGON (EMPTY, (0 0, 1 0, 0 0))`); a dimension
+/// keyword Z, M or ZM after the type (also attached, as in `POINTZ`); an optional
+/// `SRID=<int>;` prefix; any ASCII whitespace between tokens; `nan`, `inf` and `-inf` as ordinates (what EncodeWkt
 /// writes for non-finite values). Without a keyword the first coordinate decides: 2
 /// numbers XY, 3 XYZ, 4 XYZM. Every coordinate and every nested keyword must agree with
 /// the dimensions so decided; an EMPTY geometry without any coordinate is XY.
@@ -30,7 +31,8 @@ Result<Geometry> DecodeWkt(std::string_view wkt, const GeoLimits& limits = {});
 
 /// Appends `g` as WKT: upper-case keywords, ` Z`/` M`/` ZM` after the type when not XY,
 /// `, ` between items and ordinates in the shortest form that reads back to the same
-/// double (`POINT Z (1 2 0.5)`, `MULTIPOINT ((1 2), EMPTY)`), prefixed with `SRID=<n>;`
+/// double (`POINT Z (1 2 0.5)`, `MULTIPOINT ((1 2), EMPTY)`, a ring without points as
+/// `EMPTY`), prefixed with `SRID=<n>;`
 /// when `g.srid` is set. Errors: kInvalidArgument as for EncodeWkb.
 Status EncodeWkt(const Geometry& g, std::string* out);
 
