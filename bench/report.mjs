@@ -77,6 +77,44 @@ function initLine(scenarios) {
     + `min ${ms(xs[0])} ms, max ${ms(xs[xs.length - 1])} ms.`;
 }
 
+function codecSection(ct) {
+  if (!ct) return [];
+  const out = ['### LZ4 and ZSTD: WASM against native', '',
+    '`bench/codec_throughput.cc` compresses and decompresses every buffer of the mix dataset\'s IPC file, one buffer at a time '
+    + 'as the IPC writer does, through Quiver\'s codec layer at the default levels (LZ4 frame fast, ZSTD 3); the same source '
+    + 'built natively (clang -O3, Debian\'s liblz4/libzstd) and to WebAssembly (emscripten -O3, the same library versions built '
+    + 'from Debian\'s sources; run under Node with `--no-liftoff`, i.e. optimized code from the start). MB = 10^6 bytes of uncompressed '
+    + 'data per second: the median pass of each process, then the median of three processes per side, run alternately.', ''];
+  const where = ['native', 'wasm'];
+  for (const w of where) if (ct[w]?.error) out.push(`${w}: ${ct[w].error}`, '');
+  const get = (w, c) => ct[w]?.codecs?.find((x) => x.codec === c);
+  const rows = ['lz4_frame', 'zstd'].map((c) => {
+    const nat = get('native', c), wa = get('wasm', c);
+    const pct = (a, b) => (a && b ? `${Math.round((100 * a) / b)} %` : '–');
+    const f = (x, k) => (x ? String(Math.round(x[k])) : '–');
+    return [c, f(nat, 'compressMBps'), f(wa, 'compressMBps'), pct(wa?.compressMBps, nat?.compressMBps), f(nat, 'decompressMBps'),
+      f(wa, 'decompressMBps'), pct(wa?.decompressMBps, nat?.decompressMBps),
+      nat && wa ? `${(nat.bytes / nat.compressed).toFixed(2)} / ${(wa.bytes / wa.compressed).toFixed(2)}` : '–'];
+  });
+  out.push(table(['codec', 'native compress MB/s', 'WASM compress MB/s', 'WASM / native', 'native decompress MB/s', 'WASM decompress MB/s',
+    'WASM / native', 'ratio native / WASM'], rows), '');
+  out.push('LZ4\'s ratio differs because on 32-bit targets LZ4 hashes 4 bytes instead of 5 (toolchain.md); the frames are standard.', '');
+  return out;
+}
+
+function chromiumSection(c) {
+  if (!c) return [];
+  const out = ['### Headless Chromium', ''];
+  if (c.error) return [...out, `Not measured: ${c.error}.`, ''];
+  out.push(`${c.browser}, headless, pages served on 127.0.0.1 by \`bench/chromium.mjs\`; each library in a fresh browser context, `
+    + `${c.warmup} warm-up + ${c.reps} timed runs, medians in ms; inputs fetched before timing. Quiver is js/dist; apache-arrow JS its ES `
+    + 'modules with lz4js (LZ4), zstd-codec (ZSTD writes) and fzstd (ZSTD reads), as in Node; parquet-wasm its web build (`esm/`).', '');
+  out.push(table(['scenario', 'Quiver ms', 'apache-arrow JS ms', 'parquet-wasm ms', 'Q / apache-arrow', 'Q / parquet-wasm'],
+    c.scenarios.map((s) => [s.id, cell(s.results.quiver, 'quiver'), cell(s.results['apache-arrow'], 'apache-arrow'), cell(s.results['parquet-wasm'], 'parquet-wasm'),
+      ratio(s.results.quiver, s.results['apache-arrow']), ratio(s.results.quiver, s.results['parquet-wasm'])])), '');
+  return out;
+}
+
 function nativeSection() {
   if (!native) return [];
   const ns = (b) => b.cpu_time * { ns: 1, us: 1e3, ms: 1e6, s: 1e9 }[b.time_unit];
@@ -122,9 +160,15 @@ if (doc) {
   lines.push('### Parquet write', '', writeTable(sc.filter((s) => s.kind === 'pq-write')), '');
   lines.push('### Start-up and size', '', initLine(sc), '');
   if (doc.sizes.length) {
-    lines.push(table(['artifact', 'bytes', 'gzip -9', 'brotli -q 11'], doc.sizes.map((s) => [`\`${s.artifact}\``, s.raw.toLocaleString('en'),
-      s.gzip.toLocaleString('en'), s.brotli.toLocaleString('en')])), '');
+    const n = (x) => (typeof x === 'number' ? x.toLocaleString('en') : '–');
+    lines.push('Sizes per build variant (`bench/run.mjs`: gzip level 9, brotli quality 11, both from Node\'s zlib). '
+      + 'The IPC-only core is `make wasm-ipc` (`QUIVER_WITH_PARQUET=OFF`, no Snappy/GZIP/Brotli; its Parquet entry points answer '
+      + '`unsupported`); `node bench/wasm_size.mjs FILE.wasm` shows what a module\'s code is made of.', '');
+    lines.push(table(['variant', 'artifact', 'bytes', 'gzip -9', 'brotli -q 11'], doc.sizes.map((s) => [s.variant ?? '', `${s.artifact}`,
+      s.missing ? `n/a ${note(`${s.variant}: ${s.missing}`)}` : n(s.raw), n(s.gzip), n(s.brotli)])), '');
   }
+  lines.push(...codecSection(doc.codecThroughput));
+  lines.push(...chromiumSection(doc.chromium));
   fs.writeFileSync(svgPath, ratioChart(sc, `${m.mode} run, ${m.date.slice(0, 10)}`));
 } else {
   lines.push('No results yet: run `make bench` (or `make bench-quick`).', '');

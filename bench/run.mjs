@@ -5,19 +5,25 @@
 //
 //   node bench/run.mjs [--mode full|quick] [--rows N] [--reps N] [--warmup N]
 //                      [--datasets mix,wide,...] [--only REGEX] [--report yes|no] [--doc FILE]
+//                      [--ipc-build DIR] [--native-build DIR] [--chromium yes|no]
+// --ipc-build: the build directory of the IPC-only variant (`make wasm-ipc`), which also holds
+// the WASM quiver_codec_throughput; --native-build: where the native one is (`make bench-tools`).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { BENCH_DIR, DATASETS, DIST_SNAPSHOT, IPC_COMPRESSIONS, PARQUET_CODECS, RESULTS_DIR, ROOT, dataPath, parseArgs, setRows } from './common.mjs';
+import { BENCH_DIR, DATASETS, DIST_SNAPSHOT, IPC_COMPRESSIONS, PARQUET_CODECS, RESULTS_DIR, ROOT, dataPath, median, parseArgs, setRows } from './common.mjs';
 
 const MODES = {
   full: { rows: 1000000, reps: 5, warmup: 3, datasets: Object.keys(DATASETS).join(',') },
   quick: { rows: 100000, reps: 3, warmup: 2, datasets: 'mix' },
 };
-const cli = parseArgs(process.argv, { mode: 'full', rows: 0, reps: 0, warmup: -1, datasets: '', only: '', report: 'yes', doc: '' });
+const cli = parseArgs(process.argv, {
+  mode: 'full', rows: 0, reps: 0, warmup: -1, datasets: '', only: '', report: 'yes', doc: '',
+  'ipc-build': 'build/wasm-ipc', 'native-build': 'build/bench-native', chromium: 'yes',
+});
 const mode = MODES[cli.mode];
 if (!mode) throw new Error(`unknown mode ${cli.mode}`);
 const cfg = {
@@ -58,20 +64,70 @@ function scenarios() {
   return cli.only ? out.filter((s) => new RegExp(cli.only).test(s.id)) : out;
 }
 
+// The .wasm of each build variant (issue 9's size goals), raw, gzip -9 and brotli -q 11.
+// A variant that is not built is listed with the reason, never left out silently.
+const IPC_BUILD = path.resolve(ROOT, cli['ipc-build']);
+const NATIVE_BUILD = path.resolve(ROOT, cli['native-build']);
 function wasmSizes() {
-  const sizes = [];
-  for (const name of ['quiver.wasm', 'quiver.mjs']) {
-    const file = path.join(DIST_SNAPSHOT, name);
-    if (!fs.existsSync(file)) continue;
+  const variants = [
+    { variant: 'core, full package (IPC, Parquet, all codecs)', artifact: 'js/dist/quiver.wasm', file: path.join(DIST_SNAPSHOT, 'quiver.wasm') },
+    { variant: 'core, IPC only (IPC + LZ4 + ZSTD)', artifact: 'quiver.wasm of `make wasm-ipc`', file: path.join(IPC_BUILD, 'js', 'quiver.wasm') },
+    { variant: 'geometry plugin (side module)', artifact: 'plugins/geo/js/dist/quiver_geo.wasm', file: path.join(ROOT, 'plugins', 'geo', 'js', 'dist', 'quiver_geo.wasm') },
+    { variant: 'JS loader of the core', artifact: 'js/dist/quiver.mjs', file: path.join(DIST_SNAPSHOT, 'quiver.mjs') },
+  ];
+  return variants.map(({ file, ...v }) => {
+    if (!fs.existsSync(file)) return { ...v, missing: `not built (${path.relative(ROOT, file)})` };
     const bytes = fs.readFileSync(file);
-    sizes.push({
-      artifact: `js/dist/${name}`,
+    return {
+      ...v,
       raw: bytes.length,
       gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    });
+      brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    };
+  });
+}
+
+// LZ4/ZSTD MB/s of the same program (bench/codec_throughput.cc) natively and in WASM under
+// Node, on the mix dataset's IPC buffers. Three processes per side, alternating, and per codec
+// and direction the median of the three (one process's figure moves by up to a third when
+// the machine is loaded). Node runs with --no-liftoff, so the WASM side is measured in
+// optimized code from the start rather than while V8 tiers up in a background thread that a
+// loaded machine starves.
+function codecThroughput() {
+  const input = dataPath('mix.arrow');
+  const seconds = String(cfg.mode === 'full' ? 2 : 0.5);
+  const sides = {
+    native: [path.join(NATIVE_BUILD, 'quiver_codec_throughput'), [input, seconds]],
+    wasm: [process.execPath, ['--no-experimental-fetch', '--no-liftoff', path.join(IPC_BUILD, 'quiver_codec_throughput.js'), input, seconds]],
+  };
+  const runs = { native: [], wasm: [] };
+  const out = {};
+  for (let round = 0; round < 3; round++) {
+    for (const [where, [cmd, args]] of Object.entries(sides)) {
+      if (out[where]) continue;
+      const program = where === 'native' ? cmd : args[2];
+      if (!fs.existsSync(program)) {
+        out[where] = { error: `not built: ${path.relative(ROOT, program)}` };
+        continue;
+      }
+      const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24, timeout: 10 * 60 * 1000 });
+      if (r.status !== 0) {
+        out[where] = { error: `exit ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().slice(0, 300)}` };
+        continue;
+      }
+      runs[where].push(r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)));
+    }
   }
-  return sizes;
+  for (const where of Object.keys(sides)) {
+    if (out[where]) continue;
+    const codecs = runs[where][0].map((c) => {
+      const all = runs[where].map((run) => run.find((x) => x.codec === c.codec));
+      return { ...c, processes: all.length, compressMBps: median(all.map((x) => x.compressMBps)), decompressMBps: median(all.map((x) => x.decompressMBps)),
+        compressRuns: all.map((x) => x.compressMBps), decompressRuns: all.map((x) => x.decompressMBps) };
+    });
+    out[where] = { codecs };
+  }
+  return out;
 }
 
 function runNode(args) {
@@ -115,6 +171,21 @@ for (const s of list) {
 
 setRows(cfg.rows);
 const manifest = JSON.parse(fs.readFileSync(dataPath('manifest.json'), 'utf8'));
+const codecs = codecThroughput();
+for (const [where, r] of Object.entries(codecs)) {
+  console.log(`codec throughput ${where}: ${r.error ?? r.codecs.map((c) => `${c.codec} ${c.compressMBps} / ${c.decompressMBps} MB/s`).join(', ')}`);
+}
+// The core scenarios in headless Chromium (bench/chromium.mjs), Quiver against apache-arrow JS
+// and parquet-wasm; at least 5 timed runs even in quick mode (the scenarios are few).
+let chromium = { error: 'not run (--chromium no)' };
+if (cli.chromium === 'yes') {
+  const reps = String(Math.max(5, cfg.reps));
+  const r = spawnSync(process.execPath, [path.join(BENCH_DIR, 'chromium.mjs'), '--rows', String(cfg.rows), '--reps', reps, '--warmup', String(Math.max(1, cfg.warmup))],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30 * 60 * 1000, env: { ...process.env, QUIVER_BENCH_DIST: DIST_SNAPSHOT } });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('CHROMIUM-RESULT '));
+  chromium = line ? JSON.parse(line.slice(16)) : { error: `exit ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ').slice(0, 400)}` };
+  console.log(`chromium: ${chromium.error ?? `${chromium.scenarios.length} scenarios`}`);
+}
 const doc = {
   meta: {
     date: started.toISOString(),
@@ -128,6 +199,8 @@ const doc = {
   },
   datasets: Object.fromEntries(cfg.datasets.map((d) => [d, { rows: manifest.datasets[d].rows, columns: manifest.datasets[d].columns, arrowBytes: manifest.datasets[d].arrowBytes }])),
   sizes: wasmSizes(),
+  codecThroughput: codecs,
+  chromium,
   scenarios: results,
 };
 fs.mkdirSync(RESULTS_DIR, { recursive: true });

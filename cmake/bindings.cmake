@@ -6,16 +6,38 @@ if(NOT TARGET quiver_ipc)
   return()
 endif()
 
-quiver_module(handles)
-target_link_libraries(quiver_handles PUBLIC quiver_parquet quiver_ipc quiver_codec quiver_core)
+if(QUIVER_WITH_PARQUET)
+  quiver_module(handles)
+  target_link_libraries(quiver_handles PUBLIC quiver_parquet quiver_ipc quiver_codec quiver_core)
+else()
+  # Without Parquet, the engine's Parquet side (src/handles/*parquet*.cc: the seam
+  # parquet_link.cc, engine_parquet.cc, parquet_json.cc, parquet_write.cc) is replaced by
+  # no_parquet/no_parquet.cc, whose entry points answer `unsupported`.
+  quiver_module(handles "${CMAKE_SOURCE_DIR}/src/handles/no_parquet/no_parquet.cc")
+  get_target_property(_handles_srcs quiver_handles SOURCES)
+  list(FILTER _handles_srcs EXCLUDE REGEX "/src/handles/[^/]*parquet[^/]*\\.cc$")
+  set_property(TARGET quiver_handles PROPERTY SOURCES ${_handles_srcs})
+  target_link_libraries(quiver_handles PUBLIC quiver_ipc quiver_codec quiver_core)
+endif()
 
 # handles_test is made by cmake/tests.cmake's function, defined later in this directory.
+# Without Parquet it is replaced by ipc_only_test (tests/variants), which proves that the
+# variant reads and writes LZ4 and ZSTD IPC and refuses Parquet.
 function(_quiver_handles_tests)
-  if(QUIVER_BUILD_TESTS AND COMMAND quiver_test_module)
+  if(QUIVER_BUILD_TESTS AND COMMAND quiver_test_module AND QUIVER_WITH_PARQUET)
     quiver_test_module(handles)
     if(TARGET handles_test)
       target_link_libraries(handles_test PRIVATE quiver_handles)
     endif()
+  elseif(QUIVER_BUILD_TESTS)
+    add_executable(ipc_only_test "${CMAKE_SOURCE_DIR}/tests/variants/ipc_only_test.cc")
+    target_include_directories(ipc_only_test PRIVATE "${CMAKE_SOURCE_DIR}/src")
+    target_link_libraries(ipc_only_test PRIVATE quiver_handles ${QUIVER_GTEST})
+    target_compile_options(ipc_only_test PRIVATE ${QUIVER_WARNINGS})
+    if(EMSCRIPTEN)
+      target_link_options(ipc_only_test PRIVATE ${QUIVER_WASM_LINK_FLAGS})
+    endif()
+    add_test(NAME ipc_only_test COMMAND ipc_only_test)
   endif()
 endfunction()
 cmake_language(DEFER CALL _quiver_handles_tests)

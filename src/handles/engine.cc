@@ -9,14 +9,13 @@
 
 #include "core/str_cat.h"
 #include "handles/json_writer.h"
+#include "handles/parquet_link.h"
 #include "handles/type_json.h"
 #include "handles/value_json.h"
 #include "quiver/codec/codec.h"
 #include "quiver/ipc/reader.h"
 #include "quiver/io/sink.h"
 #include "quiver/ipc/writer.h"
-#include "quiver/parquet/reader.h"
-#include "quiver/parquet/writer.h"
 
 namespace quiver::handles {
 
@@ -129,7 +128,7 @@ struct Engine::Writer {
 
   Status Begin(const SchemaPtr& s) {
     if (parquet_options) {
-      QUIVER_ASSIGN_OR_RETURN(parquet, parquet::FileWriter::Open(&sink, s, *parquet_options));
+      QUIVER_ASSIGN_OR_RETURN(parquet, ParquetOpenWriter(&sink, s, *parquet_options));
       return Status::OK();
     }
     return stream ? stream->Begin(s) : file->Begin(s);
@@ -147,8 +146,8 @@ struct Engine::Writer {
   std::unique_ptr<ipc::StreamWriter> stream;
   std::unique_ptr<ipc::FileWriter> file;
   std::optional<parquet::WriteOptions> parquet_options;
-  std::unique_ptr<parquet::FileWriter> parquet;  // made by the first write
-  SchemaPtr schema;                              // set by the first write
+  std::unique_ptr<BatchWriter> parquet;  // made by the first write
+  SchemaPtr schema;                      // set by the first write
 };
 
 Result<WriteRequest> MakeWriteRequest(std::string_view format, std::string_view compression, double level,
@@ -242,7 +241,7 @@ Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view fo
   } else {
     QUIVER_ASSIGN_OR_RETURN(f, ParseFormat(format));
   }
-  if (f == Format::kParquet) return AdoptRead(parquet::ReadTable(std::move(bytes), request.ToParquet()), {});
+  if (f == Format::kParquet) return AdoptRead(ParquetReadTable(std::move(bytes), request), {});
   return ReadIpc(std::move(bytes), f, request);
 }
 
@@ -439,12 +438,12 @@ Result<HandleId> Engine::WriterOpen(const WriteRequest& request) {
 
 Status Engine::WriteParquet(HandleId id, const parquet::WriteOptions& options) {
   QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
-  QUIVER_ASSIGN_OR_RETURN(output_, parquet::WriteTable(*t, options));
+  QUIVER_ASSIGN_OR_RETURN(output_, ParquetWriteTable(*t, options));
   return Status::OK();
 }
 
 Result<HandleId> Engine::ParquetWriterOpen(const parquet::WriteOptions& options) {
-  QUIVER_RETURN_IF_ERROR(options.Validate());
+  QUIVER_RETURN_IF_ERROR(ParquetValidateWriteOptions(options));
   return writers_.Insert(std::make_shared<Writer>(options));
 }
 
@@ -602,8 +601,9 @@ std::string Engine::BuildInfo() {
     if (i > 0) out.push_back(',');
     out += StrCat("\"", kCodecs[i].name, "\":", codec::IsAvailable(kCodecs[i].kind) ? "true" : "false");
   }
-  out += "},\"formats\":{\"read\":[\"arrow-file\",\"arrow-stream\",\"feather\",\"parquet\"],"
-         "\"write\":[\"arrow-file\",\"arrow-stream\",\"feather\",\"parquet\"]}}";
+  const char* formats = ParquetLinked() ? "[\"arrow-file\",\"arrow-stream\",\"feather\",\"parquet\"]"
+                                        : "[\"arrow-file\",\"arrow-stream\",\"feather\"]";
+  out += StrCat("},\"formats\":{\"read\":", formats, ",\"write\":", formats, "}}");
   return out;
 }
 

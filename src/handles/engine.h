@@ -60,6 +60,10 @@ struct ReadRequest {
 Result<ReadRequest> MakeReadRequest(bool validate_full, std::string_view columns, std::string_view row_groups,
                                     double offset, double limit, double batch_size);
 
+/// A JavaScript number that is absent (NaN: `absent`) or an integer in [min, 2^53).
+/// Errors: kInvalidArgument naming `what`.
+Result<int64_t> OptionalInteger(double value, std::string_view what, int64_t min, int64_t absent);
+
 /// Parses a list of non-negative integers joined by ',' (an empty text is an empty list).
 /// Errors: kInvalidArgument naming the offending item.
 Result<std::vector<uint64_t>> ParseIdList(std::string_view text);

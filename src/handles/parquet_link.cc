@@ -1,0 +1,41 @@
+// Copyright Quiver contributors. Licensed under the Apache License 2.0.
+// The engine's seam to src/parquet (parquet_link.h), in a build with Parquet.
+#include "handles/parquet_link.h"
+
+#include "quiver/parquet/reader.h"
+#include "quiver/parquet/writer.h"
+
+namespace quiver::handles {
+namespace {
+
+class ParquetBatchWriter final : public BatchWriter {
+ public:
+  explicit ParquetBatchWriter(std::unique_ptr<parquet::FileWriter> writer) : writer_(std::move(writer)) {}
+  Status WriteBatch(const RecordBatch& batch) override { return writer_->WriteBatch(batch); }
+  Status Finish() override { return writer_->Finish(); }
+
+ private:
+  std::unique_ptr<parquet::FileWriter> writer_;
+};
+
+}  // namespace
+
+bool ParquetLinked() { return true; }
+
+Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer> bytes, const ReadRequest& request) {
+  return parquet::ReadTable(std::move(bytes), request.ToParquet());
+}
+
+Result<std::shared_ptr<Buffer>> ParquetWriteTable(const Table& table, const parquet::WriteOptions& options) {
+  return parquet::WriteTable(table, options);
+}
+
+Status ParquetValidateWriteOptions(const parquet::WriteOptions& options) { return options.Validate(); }
+
+Result<std::unique_ptr<BatchWriter>> ParquetOpenWriter(io::Sink* sink, const SchemaPtr& schema,
+                                                       const parquet::WriteOptions& options) {
+  QUIVER_ASSIGN_OR_RETURN(std::unique_ptr<parquet::FileWriter> writer, parquet::FileWriter::Open(sink, schema, options));
+  return std::unique_ptr<BatchWriter>(std::make_unique<ParquetBatchWriter>(std::move(writer)));
+}
+
+}  // namespace quiver::handles
