@@ -199,6 +199,7 @@ async function inspect(path: string): Promise<number> {
     out.write('metadata:\n');
     for (const [k, v] of meta) out.write(`  ${k}: ${v.length > 60 ? `${v.slice(0, 60)}...` : v}\n`);
   }
+  for (const w of info.value.warnings) out.write(`warning: ${w}\n`);
   await freeTable(handle);
   return 0;
 }

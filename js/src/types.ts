@@ -308,6 +308,11 @@ export interface TableInfo {
   /** Bytes of the buffers the table references in WebAssembly memory (shared ones once). */
   readonly bytes: number;
   /**
+   * What the reader noted instead of failing, e.g. a malformed GeoParquet `geo` value that
+   * was ignored; empty when nothing. Derived tables carry their sources' warnings.
+   */
+  readonly warnings: readonly string[];
+  /**
    * Body compressions of the IPC messages (record batches and dictionaries) the table was
    * read from, in the order `none`, `lz4`, `zstd`; empty when there were none. Tables made
    * by `selectColumns`, `slice`, `concatTables` and `getBatch` carry their sources' codecs.

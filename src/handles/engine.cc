@@ -1,6 +1,7 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 #include "handles/engine.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -216,21 +217,28 @@ Result<std::vector<uint64_t>> ParseIdList(std::string_view text) {
   return out;
 }
 
-Result<HandleId> Engine::AdoptRead(Result<TablePtr> table, ipc::CompressionSet codecs) {
-  if (!table.ok() || plugins_.loaded() == 0) return Adopt(std::move(table), codecs);
-  return Adopt(plugins_.OnRead(std::move(table).value()), codecs);
+void Engine::Origin::Merge(const Origin& other) {
+  codecs.Insert(other.codecs);
+  for (const std::string& w : other.warnings) {
+    if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+  }
 }
 
-Result<HandleId> Engine::Adopt(Result<TablePtr> table, ipc::CompressionSet codecs) {
+Result<HandleId> Engine::AdoptRead(Result<TablePtr> table, Origin origin) {
+  if (!table.ok() || plugins_.loaded() == 0) return Adopt(std::move(table), std::move(origin));
+  return Adopt(plugins_.OnRead(std::move(table).value()), std::move(origin));
+}
+
+Result<HandleId> Engine::Adopt(Result<TablePtr> table, Origin origin) {
   if (!table.ok()) return std::move(table).status();
   QUIVER_ASSIGN_OR_RETURN(HandleId id, handles_.Insert(std::move(table).value()));
-  if (!codecs.empty()) codecs_[id] = codecs;
+  if (!origin.empty()) origins_[id] = std::move(origin);
   return id;
 }
 
-ipc::CompressionSet Engine::CodecsOf(HandleId id) const {
-  auto it = codecs_.find(id);
-  return it == codecs_.end() ? ipc::CompressionSet() : it->second;
+Engine::Origin Engine::OriginOf(HandleId id) const {
+  auto it = origins_.find(id);
+  return it == origins_.end() ? Origin() : it->second;
 }
 
 Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view format, const ReadRequest& request) {
@@ -241,7 +249,11 @@ Result<HandleId> Engine::Read(std::shared_ptr<Buffer> bytes, std::string_view fo
   } else {
     QUIVER_ASSIGN_OR_RETURN(f, ParseFormat(format));
   }
-  if (f == Format::kParquet) return AdoptRead(ParquetReadTable(std::move(bytes), request), {});
+  if (f == Format::kParquet) {
+    Origin origin;
+    Result<TablePtr> table = ParquetReadTable(std::move(bytes), request, &origin.warnings);
+    return AdoptRead(std::move(table), std::move(origin));
+  }
   return ReadIpc(std::move(bytes), f, request);
 }
 
@@ -271,12 +283,12 @@ Result<HandleId> Engine::ReadIpc(std::shared_ptr<Buffer> bytes, Format f, const 
     const int64_t left = table->num_rows() - from;
     QUIVER_ASSIGN_OR_RETURN(table, table->Slice(from, request.limit < 0 ? left : std::min(left, request.limit)));
   }
-  return AdoptRead(std::move(table), codecs);
+  return AdoptRead(std::move(table), Origin{codecs, {}});
 }
 
 Status Engine::Free(HandleId id) {
   QUIVER_RETURN_IF_ERROR(handles_.Release(id));
-  codecs_.erase(id);
+  origins_.erase(id);
   return Status::OK();
 }
 
@@ -306,8 +318,14 @@ Status Engine::TableInfo(HandleId id) {
   }
   std::string json = StrCat("{\"rows\":", t->num_rows(), ",\"columns\":", t->num_columns(),
                             ",\"batches\":", static_cast<int64_t>(t->batches().size()), ",\"bytes\":", bytes,
-                            ",\"codecs\":[");
-  const ipc::CompressionSet codecs = CodecsOf(id);
+                            ",\"warnings\":[");
+  const Origin origin = OriginOf(id);
+  for (size_t i = 0; i < origin.warnings.size(); ++i) {
+    if (i > 0) json += ',';
+    AppendJsonString(&json, origin.warnings[i]);
+  }
+  json += "],\"codecs\":[";
+  const ipc::CompressionSet& codecs = origin.codecs;
   bool first = true;
   for (const ipc::Compression c : {ipc::Compression::kNone, ipc::Compression::kLz4Frame, ipc::Compression::kZstd}) {
     if (!codecs.Contains(c)) continue;
@@ -387,7 +405,7 @@ Result<HandleId> Engine::SelectColumns(HandleId id, std::string_view indices) {
     }
     picked.push_back(static_cast<int>(c));
   }
-  return Adopt(SelectTableColumns(*t, picked), CodecsOf(id));
+  return Adopt(SelectTableColumns(*t, picked), OriginOf(id));
 }
 
 Result<HandleId> Engine::Slice(HandleId id, double offset, double length) {
@@ -398,18 +416,18 @@ Result<HandleId> Engine::Slice(HandleId id, double offset, double length) {
     return Status::InvalidArgument(
         StrCat("expected rows [", off, ", ", off + len, ") within [0, ", t->num_rows(), "] but they are outside"));
   }
-  return Adopt(t->Slice(off, len), CodecsOf(id));
+  return Adopt(t->Slice(off, len), OriginOf(id));
 }
 
 Result<HandleId> Engine::Concat(std::string_view ids) {
   QUIVER_ASSIGN_OR_RETURN(std::vector<uint64_t> list, ParseIdList(ids));
   if (list.empty()) return Status::InvalidArgument("expected at least one table to concatenate but found none");
   std::vector<TablePtr> tables;
-  ipc::CompressionSet codecs;
+  Origin origin;
   for (uint64_t id : list) {
     QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
     tables.push_back(std::move(t));
-    codecs.Insert(CodecsOf(id));
+    origin.Merge(OriginOf(id));
   }
   const SchemaPtr& schema = tables.front()->schema();
   std::vector<RecordBatchPtr> batches;
@@ -420,7 +438,7 @@ Result<HandleId> Engine::Concat(std::string_view ids) {
     }
     for (const auto& b : tables[i]->batches()) batches.push_back(b);
   }
-  return Adopt(Table::Make(schema, std::move(batches)), codecs);
+  return Adopt(Table::Make(schema, std::move(batches)), std::move(origin));
 }
 
 Status Engine::Write(HandleId id, const WriteRequest& request) {
@@ -483,7 +501,7 @@ Result<HandleId> Engine::Batch(HandleId id, double index) {
   QUIVER_ASSIGN_OR_RETURN(int64_t i, ToCount(index, "batch index"));
   const auto n = static_cast<int64_t>(t->batches().size());
   if (i >= n) return Status::InvalidArgument(StrCat("expected a batch index below ", n, " but found ", i));
-  return Adopt(Table::Make(t->schema(), {t->batches()[static_cast<size_t>(i)]}), CodecsOf(id));
+  return Adopt(Table::Make(t->schema(), {t->batches()[static_cast<size_t>(i)]}), OriginOf(id));
 }
 
 Status Engine::PluginAdd(uintptr_t descriptor) {

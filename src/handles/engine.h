@@ -116,7 +116,9 @@ class Engine {
   /// Text outputs (left in the output slot as UTF-8 JSON).
   Status SchemaSummary(HandleId id);
   Status Schema(HandleId id);
-  /// `{"rows","columns","batches","bytes","codecs"}`; bytes counts each distinct buffer once;
+  /// `{"rows","columns","batches","bytes","warnings","codecs"}`; bytes counts each distinct
+  /// buffer once; warnings are what the reader noted instead of failing (e.g. a malformed
+  /// GeoParquet `geo` value that was ignored);
   /// codecs lists the body compressions ("none", "lz4", "zstd", in that order) of the IPC
   /// messages the table was read from; tables made from others (selecting, slicing,
   /// concatenating, a batch) carry their sources' codecs.
@@ -211,15 +213,24 @@ class Engine {
   Result<HandleId> ReadIpc(std::shared_ptr<Buffer> bytes, Format format, const ReadRequest& request);
   Status SetTextOutput(std::string text);
   Status DrainWriter(Writer* writer);
-  /// Stores `table` under a new handle, with the codecs it was read with.
-  Result<HandleId> Adopt(Result<TablePtr> table, ipc::CompressionSet codecs);
+  /// What a table's source said about it, kept beside its handle: the body compressions of
+  /// the IPC messages it was read from and the reader's warnings. Derived tables (select,
+  /// slice, concatenate, batch) carry their sources' origins.
+  struct Origin {
+    ipc::CompressionSet codecs;
+    std::vector<std::string> warnings;
+    void Merge(const Origin& other);
+    bool empty() const { return codecs.empty() && warnings.empty(); }
+  };
+  /// Stores `table` under a new handle, with where it came from.
+  Result<HandleId> Adopt(Result<TablePtr> table, Origin origin);
   /// Adopt for freshly read tables: active plugins see their columns first.
-  Result<HandleId> AdoptRead(Result<TablePtr> table, ipc::CompressionSet codecs);
-  ipc::CompressionSet CodecsOf(HandleId id) const;
+  Result<HandleId> AdoptRead(Result<TablePtr> table, Origin origin);
+  Origin OriginOf(HandleId id) const;
 
   HandleTable handles_;
-  // Body compressions of each live table handle's source; erased when the handle is freed.
-  std::unordered_map<HandleId, ipc::CompressionSet> codecs_;
+  // The origin of each live table handle (when not empty); erased when the handle is freed.
+  std::unordered_map<HandleId, Origin> origins_;
   SlotTable<std::shared_ptr<Writer>> writers_{HandleKind::kWriter, "writer"};
   SlotTable<std::shared_ptr<ParquetFile>> parquet_files_{HandleKind::kParquet, "Parquet file"};
   PluginRegistry plugins_;

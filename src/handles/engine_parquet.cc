@@ -89,7 +89,8 @@ Result<HandleId> Engine::ParquetReadUnit(HandleId id, double unit) {
   if (i < 0 || i >= static_cast<int64_t>(file->units.size())) {
     return Status::InvalidArgument(StrCat("expected a unit index below ", file->units.size(), " but found ", i));
   }
-  return AdoptRead(file->reader->ReadUnitTable(file->units[static_cast<size_t>(i)]), {});
+  Result<TablePtr> table = file->reader->ReadUnitTable(file->units[static_cast<size_t>(i)]);
+  return AdoptRead(std::move(table), Origin{{}, file->reader->warnings()});
 }
 
 Status Engine::ParquetDrop(HandleId id) {
@@ -100,7 +101,8 @@ Status Engine::ParquetDrop(HandleId id) {
 
 Result<HandleId> Engine::ParquetEmpty(HandleId id) {
   QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<ParquetFile> file, LoadedParquet(id));
-  return Adopt(file->reader->ReadUnitTable(parquet::ReadUnit{}), {});
+  Result<TablePtr> table = file->reader->ReadUnitTable(parquet::ReadUnit{});
+  return Adopt(std::move(table), Origin{{}, file->reader->warnings()});
 }
 
 Status Engine::ParquetMetadata(HandleId id) {

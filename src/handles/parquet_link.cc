@@ -22,8 +22,13 @@ class ParquetBatchWriter final : public BatchWriter {
 
 bool ParquetLinked() { return true; }
 
-Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer> bytes, const ReadRequest& request) {
-  return parquet::ReadTable(std::move(bytes), request.ToParquet());
+Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer> bytes, const ReadRequest& request,
+                                  std::vector<std::string>* warnings) {
+  QUIVER_ASSIGN_OR_RETURN(std::unique_ptr<parquet::FileReader> reader,
+                          parquet::FileReader::Open(std::move(bytes), request.ToParquet()));
+  QUIVER_ASSIGN_OR_RETURN(TablePtr table, reader->ReadTable());
+  warnings->insert(warnings->end(), reader->warnings().begin(), reader->warnings().end());
+  return table;
 }
 
 Result<std::shared_ptr<Buffer>> ParquetWriteTable(const Table& table, const parquet::WriteOptions& options) {

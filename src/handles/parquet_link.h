@@ -7,6 +7,8 @@
 #pragma once
 
 #include <memory>
+#include <vector>
+#include <string>
 
 #include "handles/engine.h"
 #include "quiver/arrow/table.h"
@@ -30,8 +32,10 @@ class BatchWriter {
 /// Whether this program links the Parquet reader and writer.
 bool ParquetLinked();
 
-/// parquet::ReadTable with the request's options.
-Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer> bytes, const ReadRequest& request);
+/// parquet::ReadTable with the request's options; the reader's warnings are appended to
+/// `warnings`.
+Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer> bytes, const ReadRequest& request,
+                                  std::vector<std::string>* warnings);
 /// parquet::WriteTable.
 Result<std::shared_ptr<Buffer>> ParquetWriteTable(const Table& table, const parquet::WriteOptions& options);
 /// parquet::WriteOptions::Validate.

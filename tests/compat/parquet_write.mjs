@@ -272,6 +272,10 @@ for (let k = 0; k < cases; k++) {
   } else {
     const s = must('schema', await q.getSchema(read.value));
     if (s.fields[0].type.extensionName !== undefined || s.metadata.geo !== '{"columns": 3') fail('malformed geo', JSON.stringify(s));
+    // The warning reaches the package's user.
+    const info = must('info', await q.getTableInfo(read.value));
+    checked++;
+    if (info.warnings.length !== 1 || !/^geo metadata ignored: /.test(info.warnings[0])) fail('malformed geo warning', JSON.stringify(info.warnings));
     must('free', await q.freeTable(read.value));
   }
 }

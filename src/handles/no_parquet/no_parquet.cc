@@ -15,7 +15,9 @@ Status NoParquet() { return Status::Unsupported(kNoParquetMessage); }
 
 bool ParquetLinked() { return false; }
 
-Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer>, const ReadRequest&) { return NoParquet(); }
+Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer>, const ReadRequest&, std::vector<std::string>*) {
+  return NoParquet();
+}
 
 Result<std::shared_ptr<Buffer>> ParquetWriteTable(const Table&, const parquet::WriteOptions&) { return NoParquet(); }
 
