@@ -13,12 +13,58 @@
 // list-view types, and its builder makes sparse unions whose children are too short (Quiver
 // rightly refuses them). Those three are covered by the C++ property tests, whose random
 // tables include every Arrow type (src/ipc/random_table_test_util.h).
+// With the geometry plugin (runModel's `geo`), two more commands: MakeGeo (a geoarrow.wkb
+// column of random points and linestrings, which every other command then also works on) and
+// Geo (the plugin's bounds against the model's, and WKB -> native -> WKB giving the same
+// bytes, or the `plugin` error the model predicts for a column mixing points and lines).
 import * as fc from 'fast-check';
 import {
   Binary, BinaryView, Bool, DateDay, Decimal, DenseUnion, Dictionary, DurationMillisecond, Field, FixedSizeBinary, FixedSizeList, Float16, Float32, Float64,
   Int8, Int32, Int64, IntervalMonthDayNano, LargeList, LargeUtf8, List, Map_, RecordBatch, Schema, Struct, Table, TimeMicrosecond,
-  TimestampMillisecond, Uint64, Utf8, Utf8View, makeBuilder, makeVector, tableToIPC, vectorFromArray,
+  TimestampMillisecond, Uint64, Utf8, Utf8View, makeBuilder, makeData, makeVector, tableToIPC, vectorFromArray,
 } from 'apache-arrow';
+
+/** Little-endian ISO WKB of a point ([[x, y]]) or a linestring (two or more [x, y]). */
+function wkb(kind, coords) {
+  const b = new DataView(new ArrayBuffer(kind === 'point' ? 21 : 9 + coords.length * 16));
+  b.setUint8(0, 1);
+  b.setUint32(1, kind === 'point' ? 1 : 2, true);
+  let at = 5;
+  if (kind !== 'point') {
+    b.setUint32(5, coords.length, true);
+    at = 9;
+  }
+  for (const [x, y] of coords) {
+    b.setFloat64(at, x, true);
+    b.setFloat64(at + 8, y, true);
+    at += 16;
+  }
+  return new Uint8Array(b.buffer);
+}
+
+/** The model's reading of the WKB it made: kind and coordinates. */
+function unwkb(bytes) {
+  const b = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const type = b.getUint32(1, true);
+  const n = type === 1 ? 1 : b.getUint32(5, true);
+  const at = type === 1 ? 5 : 9;
+  const coords = [];
+  for (let i = 0; i < n; i++) coords.push([b.getFloat64(at + 16 * i, true), b.getFloat64(at + 16 * i + 8, true)]);
+  return { kind: type === 1 ? 'point' : 'line', coords };
+}
+
+const coordinate = fc.integer({ min: -4000000, max: 4000000 }).map((v) => v / 4);
+const geometry = fc.oneof(
+  fc.tuple(coordinate, coordinate).map((c) => wkb('point', [c])),
+  fc.array(fc.tuple(coordinate, coordinate), { minLength: 2, maxLength: 4 }).map((c) => wkb('line', c)),
+);
+
+function geoIpc(values) {
+  const field = new Field('geom', new Binary(), true, new Map([['ARROW:extension:name', 'geoarrow.wkb'], ['ARROW:extension:metadata', '{}']]));
+  const schema = new Schema([field]);
+  const data = vectorFromArray(values, new Binary()).data[0];
+  return tableToIPC(new Table([new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: values.length, children: [data] }))]), 'stream');
+}
 
 const DECIMAL_MAX = 10n ** 20n - 1n;
 
@@ -217,7 +263,7 @@ async function addTable(q, model, handle, names, rows, what) {
 const pick = (xs, i) => xs[i % xs.length];
 
 /** The commands, each checking real against model. */
-export function commands(q) {
+export function commands(q, geo) {
   const make = tableSpec.map((spec) => ({
     toString: () => `Make(${spec.kinds.map((k) => k.kind).join(',')} x${spec.rows})`,
     check: () => true,
@@ -252,7 +298,7 @@ export function commands(q) {
       run: async (model) => {
         const t = pick(model.live, a.i);
         const written = await q.writeTableToParquet(t.handle, { compression: a.compression, dictionary: a.dictionary, pageVersion: a.pageVersion, rowGroupRows: a.rowGroupRows });
-        const refused = t.names.map((n) => n.replace(/^c\d+_/, '')).find((k) => KINDS[k].parquet === false);
+        const refused = t.names.map((n) => n.replace(/^c\d+_/, '')).find((k) => KINDS[k]?.parquet === false);
         if (refused !== undefined) {
           if (written.ok || written.code !== 'unsupported') throw new Error(`Parquet of ${refused}: expected unsupported, got ${written.ok ? 'ok' : `${written.code}: ${written.error}`}`);
           return;
@@ -334,17 +380,62 @@ export function commands(q) {
       if (r.ok || r.code !== 'invalid_handle') throw new Error(`${a.op} after free: expected invalid_handle, got ${r.ok ? 'ok' : r.code}`);
     },
   }));
-  return [make, make, ipc, parquet, parquet, select, slice, concat, column, free, stale];
+  const base = [make, make, ipc, parquet, parquet, select, slice, concat, column, free, stale];
+  if (geo === undefined) return base;
+  let loaded;
+  const plugin = async () => must(await (loaded ??= q.loadPlugin(geo.geoPlugin)), 'loadPlugin');
+  const makeGeo = fc.array(fc.option(geometry, { nil: null, freq: 4 }), { maxLength: 12 }).map((values) => ({
+    toString: () => `MakeGeo(${values.map((v) => (v === null ? 'null' : unwkb(v).kind)).join(',')})`,
+    check: () => true,
+    run: async (model) => {
+      const h = must(await q.readTableFromArrayBuffer(geoIpc(values)), 'read geo');
+      await addTable(q, model, h, ['geom'], values.map((geom) => ({ geom })), 'make geo');
+    },
+  }));
+  const geoOps = fc.nat().map((i) => ({
+    toString: () => `Geo(${i})`,
+    check: (m) => m.live.some((t) => t.names.includes('geom')),
+    run: async (model) => {
+      const t = pick(model.live.filter((x) => x.names.includes('geom')), i);
+      const ops = await plugin();
+      const geoms = t.rows.map((r) => (r.geom === null ? null : unwkb(r.geom)));
+      const coords = geoms.flatMap((g) => (g === null ? [] : g.coords));
+      const want = coords.length === 0 ? null : {
+        xmin: Math.min(...coords.map((c) => c[0])), ymin: Math.min(...coords.map((c) => c[1])),
+        xmax: Math.max(...coords.map((c) => c[0])), ymax: Math.max(...coords.map((c) => c[1])),
+      };
+      const got = must(await ops.bounds(t.handle, 'geom'), 'bounds');
+      if (text(got) !== text(want)) throw new Error(`bounds: got ${text(got)} want ${text(want)}`);
+      const kinds = new Set(geoms.filter((g) => g !== null).map((g) => g.kind));
+      if (kinds.size === 0) return;
+      const native = await ops.toNative(t.handle, 'geom');
+      if (kinds.size > 1) {
+        if (native.ok || native.code !== 'plugin') throw new Error(`toNative of mixed kinds: expected plugin, got ${native.ok ? 'ok' : native.code}`);
+        if (native.ok) await q.freeTable(native.value);
+        return;
+      }
+      const n = must(native, 'toNative');
+      const back = await ops.toWkb(n, 'geom');
+      must(await q.freeTable(n), 'free native');
+      const b = must(back, 'toWkb');
+      const rows = await q.getRows(b);
+      must(await q.freeTable(b), 'free wkb');
+      if (text(must(rows, 'rows').map((r) => r.geom)) !== text(t.rows.map((r) => r.geom))) {
+        throw new Error(`WKB -> native -> WKB changed the values: ${text(rows.value).slice(0, 300)}`);
+      }
+    },
+  }));
+  return [...base, makeGeo, geoOps, geoOps];
 }
 
 /**
  * Runs `numRuns` random command sequences; throws (with fast-check's seed and path for
  * replay) on the first difference. Returns how many times each command ran.
  */
-export async function runModel(q, { numRuns, seed, maxCommands = 25 }) {
+export async function runModel(q, { numRuns, seed, maxCommands = 25, geo }) {
   const baseline = must(await q.memoryStats(), 'memoryStats');
   const executed = {};
-  const counted = commands(q).map((arb) =>
+  const counted = commands(q, geo).map((arb) =>
     arb.map((c) => ({
       toString: () => c.toString(),
       check: (m) => c.check(m),
