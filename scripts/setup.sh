@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential clang-14 libclang-rt-14-dev cmake ninja-build ccache pkg-config dpkg-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
+  flatbuffers-compiler libflatbuffers-dev
   liblz4-dev libzstd-dev libsnappy-dev zlib1g-dev libbrotli-dev
   emscripten
   chromium

@@ -5,8 +5,8 @@
 // Conventions the TypeScript facade (js/src/wasm.ts) relies on: calls that make a handle
 // return its id as a number, 0 on error; other calls return 0 on success and 1 on error;
 // after an error, errorCode() and errorMessage() describe it. Bytes never cross as
-// std::string: input is written into memory from inputReserve(), output is read from
-// outputPointer()/outputSize() and copied by JavaScript at once.
+// std::string: input is written into memory from inputReserve(), output is read piece by
+// piece (outputPieces(), outputPointer(i)/outputSize(i)) and copied by JavaScript at once.
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <malloc.h>
@@ -139,13 +139,14 @@ int PluginCall(std::string id, std::string op, double table, double column, std:
 }
 int Stats() { return Done(engine().Stats()); }
 
-uintptr_t OutputPointer() {
-  const auto& out = engine().output();
-  return out ? reinterpret_cast<uintptr_t>(out->data()) : 0;
+int OutputPieces() { return static_cast<int>(engine().output_pieces().size()); }
+uintptr_t OutputPointer(int piece) {
+  const auto& out = engine().output_pieces();
+  return piece >= 0 && static_cast<size_t>(piece) < out.size() ? reinterpret_cast<uintptr_t>(out[piece]->data()) : 0;
 }
-double OutputSize() {
-  const auto& out = engine().output();
-  return out ? static_cast<double>(out->size()) : 0;
+double OutputSize(int piece) {
+  const auto& out = engine().output_pieces();
+  return piece >= 0 && static_cast<size_t>(piece) < out.size() ? static_cast<double>(out[piece]->size()) : 0;
 }
 void ReleaseOutput() { engine().ReleaseOutput(); }
 std::string ErrorCode() { return engine().error_code(); }
@@ -194,6 +195,7 @@ EMSCRIPTEN_BINDINGS(quiver) {
   em::function("pluginAdd", &PluginAdd);
   em::function("pluginCall", &PluginCall);
   em::function("stats", &Stats);
+  em::function("outputPieces", &OutputPieces);
   em::function("outputPointer", &OutputPointer);
   em::function("outputSize", &OutputSize);
   em::function("releaseOutput", &ReleaseOutput);

@@ -42,8 +42,9 @@ export interface QuiverModule {
   loadDynamicLibrary(name: string, flags: { loadAsync: true; global: boolean; nodelete: boolean; fs: { findObject(path: string): object | null; readFile(path: string): Uint8Array } }): Promise<boolean>;
   readonly LDSO: { readonly loadedLibsByName: Readonly<Record<string, { readonly module: Readonly<Record<string, unknown>> }>> };
   stats(): number;
-  outputPointer(): number;
-  outputSize(): number;
+  outputPieces(): number;
+  outputPointer(piece: number): number;
+  outputSize(piece: number): number;
   releaseOutput(): void;
   errorCode(): string;
   errorMessage(): string;

@@ -309,22 +309,33 @@ export function appendInput(inst: Instance, chunk: Uint8Array): Result<void> {
   return ok(undefined);
 }
 
-/** Copies the module's output out and releases it. */
+/**
+ * Copies the module's output out, piece after piece into one buffer (a write's output stays
+ * in the blocks it was written into), and releases it.
+ */
 export function takeBytes(inst: Instance): Uint8Array<ArrayBuffer> {
   const m = inst.module;
-  const ptr = m.outputPointer();
-  const size = m.outputSize();
-  const copy = m.HEAPU8.slice(ptr, ptr + size);
+  const pieces = m.outputPieces();
+  let size = 0;
+  for (let i = 0; i < pieces; i += 1) size += m.outputSize(i);
+  const copy = new Uint8Array(size);
+  let at = 0;
+  for (let i = 0; i < pieces; i += 1) {
+    const ptr = m.outputPointer(i);
+    const n = m.outputSize(i);
+    copy.set(m.HEAPU8.subarray(ptr, ptr + n), at);
+    at += n;
+  }
   m.releaseOutput();
   inst.bytesCopiedOut += size;
   return copy;
 }
 
-/** Decodes the module's output as UTF-8 text and releases it. */
+/** Decodes the module's output (text is always one piece) as UTF-8 and releases it. */
 export function takeText(inst: Instance): string {
   const m = inst.module;
-  const ptr = m.outputPointer();
-  const size = m.outputSize();
+  const ptr = m.outputPointer(0);
+  const size = m.outputSize(0);
   const text = decoder.decode(m.HEAPU8.subarray(ptr, ptr + size));
   m.releaseOutput();
   inst.bytesCopiedOut += size;

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as q from '@quiver/core';
-import { runModel } from './model/model.mjs';
+import { KIND_NAMES, runModel } from './model/model.mjs';
 
 const RUNS = Number(process.env.QUIVER_MODEL_RUNS ?? 200);
 const SEED = process.env.QUIVER_MODEL_SEED === undefined ? Date.now() % 2147483647 : Number(process.env.QUIVER_MODEL_SEED);
@@ -28,6 +28,10 @@ test(`model-based: ${RUNS} command sequences in Node (seed ${SEED})`, { timeout:
   for (const name of COMMANDS) {
     assert.ok((executed[name] ?? 0) > 0, `command ${name} never ran`);
   }
+  // Every column kind was made, by every encoder that can build it.
+  const encoders = Object.keys(executed.made).map((k) => k.split(':'));
+  for (const kind of KIND_NAMES) assert.ok(encoders.some(([, k]) => k === kind), `kind ${kind} never made`);
+  for (const e of ['arrow', 'raw']) assert.ok(encoders.some(([x]) => x === e), `encoder ${e} never used`);
 });
 
 test(`model-based: ${RUNS} command sequences in Chromium (seed ${SEED})`, { skip: !existsSync(CHROMIUM) && 'no /usr/bin/chromium', timeout: 30 * 60 * 1000 }, async () => {

@@ -88,23 +88,6 @@ Result<TablePtr> SelectTableColumns(const Table& t, const std::vector<int>& pick
   return Table::Make(std::move(schema), std::move(batches));
 }
 
-// A sink whose bytes can be handed over as they are produced, while position() keeps
-// counting from the first byte ever written (the IPC file footer records absolute offsets).
-class DrainSink final : public io::Sink {
- public:
-  Status Write(std::span<const uint8_t> bytes) override { return builder_.Append(bytes); }
-  Status WriteZeros(int64_t length) override { return builder_.AppendFill(0, length); }
-  int64_t position() const override { return drained_ + builder_.size(); }
-  Result<std::shared_ptr<Buffer>> Drain() {
-    drained_ += builder_.size();
-    return builder_.Finish();
-  }
-
- private:
-  BufferBuilder builder_;
-  int64_t drained_ = 0;
-};
-
 // The facade's name of a codec, as MakeWriteRequest accepts it.
 const char* CompressionName(ipc::Compression c) {
   switch (c) {
@@ -143,7 +126,9 @@ struct Engine::Writer {
     return stream ? stream->Finish() : file->Finish();
   }
 
-  DrainSink sink;  // declared before the writers, which point at it
+  // Declared before the writers, which point at it. Each call drains what it wrote, while
+  // position() keeps counting from the first byte (the IPC file footer records offsets).
+  io::ChunkSink sink;
   std::unique_ptr<ipc::StreamWriter> stream;
   std::unique_ptr<ipc::FileWriter> file;
   std::optional<parquet::WriteOptions> parquet_options;
@@ -294,9 +279,20 @@ Status Engine::Free(HandleId id) {
 
 Status Engine::SetTextOutput(std::string text) {
   auto* owned = new std::string(std::move(text));
-  output_ = Buffer::Wrap(reinterpret_cast<const uint8_t*>(owned->data()), static_cast<int64_t>(owned->size()),
-                         [owned] { delete owned; });
+  output_ = {Buffer::Wrap(reinterpret_cast<const uint8_t*>(owned->data()), static_cast<int64_t>(owned->size()),
+                          [owned] { delete owned; })};
   return Status::OK();
+}
+
+std::shared_ptr<Buffer> Engine::output() const {
+  if (output_.empty()) return nullptr;
+  if (output_.size() == 1) return output_.front();
+  BufferBuilder joined;
+  for (const auto& piece : output_) {
+    if (!joined.Append(piece->span()).ok()) return nullptr;
+  }
+  Result<std::shared_ptr<Buffer>> out = joined.Finish();
+  return out.ok() ? std::move(out).value() : nullptr;
 }
 
 Status Engine::SchemaSummary(HandleId id) {
@@ -391,7 +387,7 @@ Status Engine::Column(HandleId id, double column) {
     }
     DefaultMemoryPool()->RecordCopy(n * width);
   }
-  output_ = std::move(out);
+  output_ = {std::move(out)};
   return Status::OK();
 }
 
@@ -443,10 +439,10 @@ Result<HandleId> Engine::Concat(std::string_view ids) {
 
 Status Engine::Write(HandleId id, const WriteRequest& request) {
   QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
-  Result<std::shared_ptr<Buffer>> bytes =
-      request.stream ? ipc::WriteStream(*t, request.options) : ipc::WriteFile(*t, request.options);
-  if (!bytes.ok()) return std::move(bytes).status();
-  output_ = std::move(bytes).value();
+  io::ChunkSink sink;
+  QUIVER_RETURN_IF_ERROR(request.stream ? ipc::WriteStreamTo(*t, &sink, request.options)
+                                        : ipc::WriteFileTo(*t, &sink, request.options));
+  QUIVER_ASSIGN_OR_RETURN(output_, sink.Take());
   return Status::OK();
 }
 
@@ -456,7 +452,9 @@ Result<HandleId> Engine::WriterOpen(const WriteRequest& request) {
 
 Status Engine::WriteParquet(HandleId id, const parquet::WriteOptions& options) {
   QUIVER_ASSIGN_OR_RETURN(TablePtr t, handles_.Get(id));
-  QUIVER_ASSIGN_OR_RETURN(output_, ParquetWriteTable(*t, options));
+  io::ChunkSink sink;
+  QUIVER_RETURN_IF_ERROR(ParquetWriteTable(*t, &sink, options));
+  QUIVER_ASSIGN_OR_RETURN(output_, sink.Take());
   return Status::OK();
 }
 
@@ -466,7 +464,7 @@ Result<HandleId> Engine::ParquetWriterOpen(const parquet::WriteOptions& options)
 }
 
 Status Engine::DrainWriter(Writer* writer) {
-  QUIVER_ASSIGN_OR_RETURN(output_, writer->sink.Drain());
+  QUIVER_ASSIGN_OR_RETURN(output_, writer->sink.Take());
   return Status::OK();
 }
 

@@ -192,9 +192,14 @@ class Engine {
   std::shared_ptr<Buffer> InputTake();
   void InputReset();
 
-  /// The output slot: the last text or bytes produced.
-  const std::shared_ptr<Buffer>& output() const { return output_; }
-  void ReleaseOutput() { output_.reset(); }
+  /// The output slot: the last text or bytes produced, in order, in one or more pieces (a
+  /// write leaves the blocks of its io::ChunkSink, never joined into one: the bindings copy
+  /// each piece out).
+  const std::vector<std::shared_ptr<Buffer>>& output_pieces() const { return output_; }
+  /// The output slot's bytes as one buffer: the only piece, or the pieces joined (a copy,
+  /// for tests); null when the slot is empty.
+  std::shared_ptr<Buffer> output() const;
+  void ReleaseOutput() { output_.clear(); }
 
   /// The last error, kept for the bindings: its code name and `context: message`.
   void SetError(const Status& status);
@@ -234,7 +239,7 @@ class Engine {
   SlotTable<std::shared_ptr<Writer>> writers_{HandleKind::kWriter, "writer"};
   SlotTable<std::shared_ptr<ParquetFile>> parquet_files_{HandleKind::kParquet, "Parquet file"};
   PluginRegistry plugins_;
-  std::shared_ptr<Buffer> output_;
+  std::vector<std::shared_ptr<Buffer>> output_;
   uint8_t* input_ = nullptr;
   int64_t input_size_ = 0;
   int64_t input_capacity_ = 0;

@@ -31,8 +31,8 @@ Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer> bytes, const ReadReque
   return table;
 }
 
-Result<std::shared_ptr<Buffer>> ParquetWriteTable(const Table& table, const parquet::WriteOptions& options) {
-  return parquet::WriteTable(table, options);
+Status ParquetWriteTable(const Table& table, io::Sink* sink, const parquet::WriteOptions& options) {
+  return parquet::WriteTableTo(table, sink, options);
 }
 
 Status ParquetValidateWriteOptions(const parquet::WriteOptions& options) { return options.Validate(); }

@@ -36,8 +36,8 @@ bool ParquetLinked();
 /// `warnings`.
 Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer> bytes, const ReadRequest& request,
                                   std::vector<std::string>* warnings);
-/// parquet::WriteTable.
-Result<std::shared_ptr<Buffer>> ParquetWriteTable(const Table& table, const parquet::WriteOptions& options);
+/// parquet::WriteTableTo.
+Status ParquetWriteTable(const Table& table, io::Sink* sink, const parquet::WriteOptions& options);
 /// parquet::WriteOptions::Validate.
 Status ParquetValidateWriteOptions(const parquet::WriteOptions& options);
 /// parquet::FileWriter::Open into `sink`, which must outlive the writer.

@@ -1,6 +1,8 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 // Option checks and the in-memory byte sink and source.
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/checked_math.h"
 #include "core/str_cat.h"
@@ -22,6 +24,51 @@ Status Sink::WriteZeros(int64_t length) {
     length -= n;
   }
   return Status::OK();
+}
+
+Result<int64_t> ChunkSink::Room() {
+  if (block_.size() == block_capacity_) {
+    if (block_capacity_ > 0) {
+      QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<Buffer> full, block_.Finish());
+      full_.push_back(std::move(full));
+    }
+    // Capacities are powers of two, so Finish's padding to 8 never grows a block.
+    QUIVER_RETURN_IF_ERROR(block_.Reserve(next_block_));
+    block_capacity_ = next_block_;
+    next_block_ = std::min(2 * next_block_, kLargestBlock);
+  }
+  return block_capacity_ - block_.size();
+}
+
+Status ChunkSink::Write(std::span<const uint8_t> bytes) {
+  while (!bytes.empty()) {
+    QUIVER_ASSIGN_OR_RETURN(const int64_t room, Room());
+    const size_t n = std::min(bytes.size(), static_cast<size_t>(room));
+    QUIVER_RETURN_IF_ERROR(block_.Append(bytes.first(n)));
+    bytes = bytes.subspan(n);
+    position_ += static_cast<int64_t>(n);
+  }
+  return Status::OK();
+}
+
+Status ChunkSink::WriteZeros(int64_t length) {
+  while (length > 0) {
+    QUIVER_ASSIGN_OR_RETURN(const int64_t room, Room());
+    const int64_t n = std::min(length, room);
+    QUIVER_RETURN_IF_ERROR(block_.AppendFill(0, n));
+    length -= n;
+    position_ += n;
+  }
+  return Status::OK();
+}
+
+Result<std::vector<std::shared_ptr<Buffer>>> ChunkSink::Take() {
+  if (block_.size() > 0) {
+    QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<Buffer> last, block_.Finish());
+    full_.push_back(std::move(last));
+    block_capacity_ = 0;
+  }
+  return std::exchange(full_, {});
 }
 
 Result<std::shared_ptr<Buffer>> BufferSource::ReadAt(int64_t offset, int64_t length) const {

@@ -287,23 +287,33 @@ Status FileWriter::Finish(const KeyValueMetadata& footer_metadata) { return impl
 namespace {
 
 template <typename W>
-Result<std::shared_ptr<Buffer>> WriteTable(const Table& table, const WriteOptions& options) {
-  io::BufferSink sink;
-  W writer(&sink, options);
+Status WriteTable(const Table& table, io::Sink* sink, const WriteOptions& options) {
+  W writer(sink, options);
   QUIVER_RETURN_IF_ERROR(writer.Begin(table.schema()));
   for (const RecordBatchPtr& batch : table.batches()) QUIVER_RETURN_IF_ERROR(writer.WriteBatch(*batch));
-  QUIVER_RETURN_IF_ERROR(writer.Finish());
-  return sink.Finish();
+  return writer.Finish();
 }
 
 }  // namespace
 
+Status WriteStreamTo(const Table& table, io::Sink* sink, const WriteOptions& options) {
+  return WriteTable<StreamWriter>(table, sink, options);
+}
+
+Status WriteFileTo(const Table& table, io::Sink* sink, const WriteOptions& options) {
+  return WriteTable<FileWriter>(table, sink, options);
+}
+
 Result<std::shared_ptr<Buffer>> WriteStream(const Table& table, const WriteOptions& options) {
-  return WriteTable<StreamWriter>(table, options);
+  io::BufferSink sink;
+  QUIVER_RETURN_IF_ERROR(WriteStreamTo(table, &sink, options));
+  return sink.Finish();
 }
 
 Result<std::shared_ptr<Buffer>> WriteFile(const Table& table, const WriteOptions& options) {
-  return WriteTable<FileWriter>(table, options);
+  io::BufferSink sink;
+  QUIVER_RETURN_IF_ERROR(WriteFileTo(table, &sink, options));
+  return sink.Finish();
 }
 
 }  // namespace quiver::ipc

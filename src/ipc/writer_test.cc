@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "core/sample_arrays_test_util.h"
 #include "ipc/crafting_test_util.h"
@@ -313,6 +315,79 @@ TEST(Layout, CompressionShrinksRepetitiveData) {
   for (auto c : {Compression::kLz4Frame, Compression::kZstd}) {
     QUIVER_ASSERT_OK_AND_ASSIGN(auto packed, WriteFile(*table, {.compression = c}));
     EXPECT_LT(packed->size() * 20, plain->size()) << testing::CompressionName(c);
+  }
+}
+
+// ---- ChunkSink --------------------------------------------------------------------------------
+
+std::string Joined(const std::vector<std::shared_ptr<Buffer>>& pieces) {
+  std::string out;
+  for (const auto& p : pieces) out.append(reinterpret_cast<const char*>(p->data()), static_cast<size_t>(p->size()));
+  return out;
+}
+
+TEST(ChunkSink, BlocksDoubleToTheLargestAndNeverMove) {
+  MemoryPool pool;
+  io::ChunkSink sink(&pool);
+  std::string want;
+  std::vector<uint8_t> piece(100003);
+  for (int i = 0; i < 40; ++i) {
+    std::fill(piece.begin(), piece.end(), static_cast<uint8_t>(i));
+    QUIVER_ASSERT_OK(sink.Write(piece));
+    want.append(piece.begin(), piece.end());
+    QUIVER_ASSERT_OK(sink.WriteZeros(i));
+    want.append(static_cast<size_t>(i), '\0');
+  }
+  EXPECT_EQ(sink.position(), static_cast<int64_t>(want.size()));
+  // The pool never held more than the bytes written plus one block: no block was copied
+  // into a larger one, as a growing buffer's are.
+  EXPECT_LE(pool.stats().bytes_peak, static_cast<int64_t>(want.size()) + io::ChunkSink::kLargestBlock);
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto pieces, sink.Take());
+  // 4,000,900 bytes: blocks of 64, 128, 256 and 512 KiB, then three of 1 MiB, the last not full.
+  ASSERT_EQ(pieces.size(), 7u);
+  const int64_t sizes[] = {1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20, 1 << 20};
+  for (size_t i = 0; i + 1 < pieces.size(); ++i) EXPECT_EQ(pieces[i]->size(), sizes[i]) << i;
+  EXPECT_EQ(Joined(pieces), want);
+  EXPECT_EQ(pool.stats().allocations, 7);
+}
+
+TEST(ChunkSink, TakeHandsOverWhatCameSinceAndPositionKeepsCounting) {
+  io::ChunkSink sink;
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto none, sink.Take());
+  EXPECT_TRUE(none.empty());
+  const uint8_t abc[] = {'a', 'b', 'c'};
+  QUIVER_ASSERT_OK(sink.Write(abc));
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto first, sink.Take());
+  EXPECT_EQ(Joined(first), "abc");
+  QUIVER_ASSERT_OK(sink.WriteZeros(2));
+  EXPECT_EQ(sink.position(), 5);
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto second, sink.Take());
+  EXPECT_EQ(Joined(second), std::string(2, '\0'));
+}
+
+TEST(ChunkSink, OutOfMemoryIsAnError) {
+  MemoryPool pool(100000);
+  io::ChunkSink sink(&pool);
+  std::vector<uint8_t> big(200000, 1);
+  EXPECT_EQ(sink.Write(big).code(), StatusCode::kOutOfMemory);
+}
+
+TEST(ChunkSink, WritersGiveTheSameBytesAsIntoOneBuffer) {
+  std::vector<int64_t> v(300000);
+  for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<int64_t>(i * 2654435761u);
+  auto table = testing::TableOf({quiver::testing::FixedWidthArray<int64_t>(int64(), 300000, v)});
+  for (auto c : {Compression::kNone, Compression::kZstd}) {
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto stream, WriteStream(*table, {.compression = c}));
+    io::ChunkSink stream_sink;
+    QUIVER_ASSERT_OK(WriteStreamTo(*table, &stream_sink, {.compression = c}));
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto stream_pieces, stream_sink.Take());
+    EXPECT_GT(stream_pieces.size(), 1u);
+    EXPECT_EQ(Joined(stream_pieces), std::string(reinterpret_cast<const char*>(stream->data()), stream->size()));
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto file, WriteFile(*table, {.compression = c}));
+    io::ChunkSink file_sink;
+    QUIVER_ASSERT_OK(WriteFileTo(*table, &file_sink, {.compression = c}));
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto file_pieces, file_sink.Take());
+    EXPECT_EQ(Joined(file_pieces), std::string(reinterpret_cast<const char*>(file->data()), file->size()));
   }
 }
 

@@ -285,11 +285,15 @@ Status FileWriter::Finish() {
 const FileMetaData& FileWriter::metadata() const { return impl_->md; }
 const std::vector<std::string>& FileWriter::warnings() const { return impl_->warnings; }
 
+Status WriteTableTo(const Table& table, io::Sink* sink, const WriteOptions& options) {
+  QUIVER_ASSIGN_OR_RETURN(std::unique_ptr<FileWriter> writer, FileWriter::Open(sink, table.schema(), options));
+  QUIVER_RETURN_IF_ERROR(writer->WriteTable(table));
+  return writer->Finish();
+}
+
 Result<std::shared_ptr<Buffer>> WriteTable(const Table& table, const WriteOptions& options) {
   io::BufferSink sink;
-  QUIVER_ASSIGN_OR_RETURN(std::unique_ptr<FileWriter> writer, FileWriter::Open(&sink, table.schema(), options));
-  QUIVER_RETURN_IF_ERROR(writer->WriteTable(table));
-  QUIVER_RETURN_IF_ERROR(writer->Finish());
+  QUIVER_RETURN_IF_ERROR(WriteTableTo(table, &sink, options));
   return sink.Finish();
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "quiver/arrow/buffer.h"
 #include "quiver/result.h"
@@ -41,6 +42,37 @@ class BufferSink final : public Sink {
 
  private:
   BufferBuilder builder_;
+};
+
+/// A Sink that accumulates everything in memory in blocks that never move: when one is full
+/// the next is allocated (64 KiB, doubling up to 1 MiB), so writing N bytes holds about N
+/// bytes plus one block, never the old and new copies a growing buffer has during a grow.
+class ChunkSink final : public Sink {
+ public:
+  static constexpr int64_t kFirstBlock = int64_t{1} << 16;
+  static constexpr int64_t kLargestBlock = int64_t{1} << 20;
+
+  explicit ChunkSink(MemoryPool* pool = DefaultMemoryPool()) : block_(pool) {}
+
+  /// Errors: kOutOfMemory.
+  Status Write(std::span<const uint8_t> bytes) override;
+  Status WriteZeros(int64_t length) override;
+  /// Bytes written since construction (Take does not reset it).
+  int64_t position() const override { return position_; }
+
+  /// Hands over the blocks written since the last Take, in order (each zero padded to a
+  /// multiple of 8; none when nothing was written). Errors: kOutOfMemory.
+  Result<std::vector<std::shared_ptr<Buffer>>> Take();
+
+ private:
+  /// Room in the current block, starting a new block when it is full. Errors: kOutOfMemory.
+  Result<int64_t> Room();
+
+  std::vector<std::shared_ptr<Buffer>> full_;
+  BufferBuilder block_;
+  int64_t block_capacity_ = 0;
+  int64_t next_block_ = kFirstBlock;
+  int64_t position_ = 0;
 };
 
 }  // namespace quiver::io

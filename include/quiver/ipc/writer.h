@@ -24,6 +24,12 @@ Result<std::shared_ptr<Buffer>> WriteStream(const Table& table, const WriteOptio
 /// file format cannot replace dictionaries).
 Result<std::shared_ptr<Buffer>> WriteFile(const Table& table, const WriteOptions& options = {});
 
+/// As WriteStream, into `sink` (an io::ChunkSink holds the output without ever copying it
+/// into a larger block). Errors as WriteStream's, and the sink's.
+Status WriteStreamTo(const Table& table, io::Sink* sink, const WriteOptions& options = {});
+/// As WriteFile, into `sink`. Errors as WriteFile's, and the sink's.
+Status WriteFileTo(const Table& table, io::Sink* sink, const WriteOptions& options = {});
+
 /// Incremental stream writer: Begin(schema), WriteBatch(batch) any number of times, Finish().
 /// Each call writes whole messages to the sink.
 class StreamWriter {

@@ -94,6 +94,8 @@ struct WriteOptions {
 /// Writes `table` as a Parquet file held in memory.
 /// Errors: those of FileWriter::Open and FileWriter::WriteTable.
 Result<std::shared_ptr<Buffer>> WriteTable(const Table& table, const WriteOptions& options = {});
+/// As WriteTable, into `sink`. Errors as WriteTable's, and the sink's.
+Status WriteTableTo(const Table& table, io::Sink* sink, const WriteOptions& options = {});
 
 /// Writes a Parquet file through a Sink, one row group at a time: batches are buffered as
 /// encoded pages until a row group fills, which is then written out, so memory stays

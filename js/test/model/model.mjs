@@ -1,18 +1,19 @@
 // Model-based test of @quiver/core, shared by Node (test/model.test.mjs) and headless
 // Chromium (bundled with esbuild by the same test). fast-check drives random sequences of
 // commands against the real package and a plain-JS model side by side: tables are made from
-// random schemas and data (apache-arrow builds the input IPC), written as IPC (file/stream;
-// none/lz4/zstd) and Parquet (every codec, dictionary on/off, page v1/v2, row group sizes)
-// and read back, with and without selections; columns are selected, rows sliced, tables
-// concatenated, rows and columns copied out, handles freed, used after free and freed twice.
-// After every command the real results must equal the model's; errors must come exactly
-// where the model predicts them (Parquet cannot store intervals or unions: `unsupported`); at
-// the end every handle is freed and memoryStats() is back to its baseline.
+// random schemas and data, written as IPC (file/stream/Feather; none/lz4/zstd) and Parquet
+// (every codec, dictionary on/off, page v1/v2, row group sizes) and read back, with and
+// without selections; columns are selected, rows sliced, tables concatenated, rows and columns
+// copied out, handles freed, used after free and freed twice. After every command the real
+// rows and schema (column names, Arrow types, nullability) must equal the model's; errors
+// must come exactly where the model predicts them (Parquet cannot store intervals or unions:
+// `unsupported`); at the end every handle is freed and memoryStats() is back to its baseline.
 //
-// Column kinds are what apache-arrow JS 21 can build correctly: it has no run-end encoded or
-// list-view types, and its builder makes sparse unions whose children are too short (Quiver
-// rightly refuses them). Those three are covered by the C++ property tests, whose random
-// tables include every Arrow type (src/ipc/random_table_test_util.h).
+// Input tables come from two independent encoders: apache-arrow JS (one record batch) and
+// ./ipc_encode.mjs, written from the specification for what apache-arrow JS cannot build
+// (run-end encoded, list views, sparse unions, unions with arbitrary type codes) and for
+// tables of many record batches, empty ones included. Kinds both can build are made by
+// either, at random.
 // With the geometry plugin (runModel's `geo`), two more commands: MakeGeo (a geoarrow.wkb
 // column of random points and linestrings, which every other command then also works on) and
 // Geo (the plugin's bounds against the model's, and WKB -> native -> WKB giving the same
@@ -23,6 +24,7 @@ import {
   Int8, Int32, Int64, IntervalMonthDayNano, LargeList, LargeUtf8, List, Map_, RecordBatch, Schema, Struct, Table, TimeMicrosecond,
   TimestampMillisecond, Uint64, Utf8, Utf8View, makeBuilder, makeData, makeVector, tableToIPC, vectorFromArray,
 } from 'apache-arrow';
+import { encodeStream } from './ipc_encode.mjs';
 
 /** Little-endian ISO WKB of a point ([[x, y]]) or a linestring (two or more [x, y]). */
 function wkb(kind, coords) {
@@ -66,6 +68,18 @@ function geoIpc(values) {
   return tableToIPC(new Table([new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: values.length, children: [data] }))]), 'stream');
 }
 
+// ./ipc_encode.mjs's descriptions of the types both encoders build.
+const RAW = {
+  int32: { id: 'int', bitWidth: 32 },
+  int64: { id: 'int', bitWidth: 64 },
+  float64: { id: 'float64' },
+  bool: { id: 'bool' },
+  utf8: { id: 'utf8' },
+};
+
+// The Arrow type of the geometry plugin's input column, as getSchemaSummary spells it.
+const GEOM_TYPE = 'Extension<geoarrow.wkb, Binary>';
+
 const DECIMAL_MAX = 10n ** 20n - 1n;
 
 /** The number a half-precision bit pattern (not NaN) stands for, exactly. */
@@ -90,74 +104,91 @@ function decimalText(v) {
   return `${sign}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
 }
 
-// Column kinds: how to build them with apache-arrow and the value @quiver/core copies out.
+// Column kinds: how apache-arrow JS builds them (`type`, `build`) and how ./ipc_encode.mjs
+// does (`raw`, `rawBuild`), the Arrow type getSchemaSummary must report (`arrowType`, and a
+// union's `typeCodes` in getSchema; `parquetType` when a Parquet round trip reads it back as
+// another type, as docs/design.md says: run-end encoded as its values, list views and
+// fixed-size lists as lists), and the value @quiver/core copies out (`out`).
 const KINDS = {
-  int32: { type: () => new Int32(), value: fc.integer({ min: -2147483648, max: 2147483647 }), out: (v) => v },
-  int64: { type: () => new Int64(), value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), out: (v) => v },
+  int32: { arrowType: 'Int32', type: () => new Int32(), raw: () => RAW.int32, value: fc.integer({ min: -2147483648, max: 2147483647 }), out: (v) => v },
+  int64: { arrowType: 'Int64', type: () => new Int64(), raw: () => RAW.int64, value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), out: (v) => v },
   float64: {
+    arrowType: 'Float64',
     type: () => new Float64(),
+    raw: () => RAW.float64,
     value: fc.oneof(fc.double(), fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 5e-324, 1.7976931348623157e308)),
     out: (v) => v,
   },
-  bool: { type: () => new Bool(), value: fc.boolean(), out: (v) => v },
-  utf8: { type: () => new Utf8(), value: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ maxLength: 300 })), out: (v) => v },
-  binary: { type: () => new Binary(), value: fc.uint8Array({ maxLength: 16 }), out: (v) => v },
+  bool: { arrowType: 'Boolean', type: () => new Bool(), raw: () => RAW.bool, value: fc.boolean(), out: (v) => v },
+  utf8: { arrowType: 'Utf8', type: () => new Utf8(), raw: () => RAW.utf8, value: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ maxLength: 300 })), out: (v) => v },
+  binary: { arrowType: 'Binary', type: () => new Binary(), value: fc.uint8Array({ maxLength: 16 }), out: (v) => v },
   timestamp: {
+    arrowType: 'Timestamp(ms, "UTC")',
     type: () => new TimestampMillisecond('UTC'),
     value: fc.integer({ min: -8.64e12, max: 8.64e12 }),
     out: (v) => BigInt(v),
   },
   dict: {
+    arrowType: 'Dictionary<Int32, Utf8>',
     type: () => new Dictionary(new Utf8(), new Int32()),
     value: fc.constantFrom('red', 'green', 'blue', 'é€', ''),
     out: (v) => v,
   },
   list: {
+    arrowType: 'List<Int32>',
     type: () => new List(new Field('item', new Int32(), true)),
     value: fc.array(fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }), { maxLength: 4 }),
     out: (v) => v,
   },
   struct: {
+    arrowType: 'Struct<a: Int32, b: Utf8>',
     type: () => new Struct([new Field('a', new Int32(), true), new Field('b', new Utf8(), true)]),
+    raw: () => ({ id: 'struct', children: [{ name: 'a', type: RAW.int32, nullable: true }, { name: 'b', type: RAW.utf8, nullable: true }] }),
     value: fc.record({ a: fc.option(fc.integer({ min: -50, max: 50 }), { nil: null }), b: fc.option(fc.string({ maxLength: 5 }), { nil: null }) }),
     out: (v) => v,
   },
-  int8: { type: () => new Int8(), value: fc.integer({ min: -128, max: 127 }), out: (v) => v },
-  uint64: { type: () => new Uint64(), value: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), out: (v) => v },
-  float32: { type: () => new Float32(), value: fc.float({ noNaN: true }), out: (v) => v },
-  float16: { type: () => new Float16(), value: fc.integer({ min: 0, max: 0xffff }).filter((b) => (b & 0x7c00) !== 0x7c00 || (b & 0x3ff) === 0).map(halfValue), out: (v) => v },
-  date32: { type: () => new DateDay(), value: fc.integer({ min: -100000, max: 100000 }), build: (v) => new Date(v * 86400000), out: (v) => v },
-  time64: { type: () => new TimeMicrosecond(), value: fc.bigInt({ min: 0n, max: 86400000000n - 1n }), out: (v) => v },
-  duration: { type: () => new DurationMillisecond(), value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), out: (v) => v },
-  decimal: { type: () => new Decimal(2, 20, 128), value: fc.bigInt({ min: -DECIMAL_MAX, max: DECIMAL_MAX }), build: decimalWords, out: decimalText },
-  utf8view: { type: () => new Utf8View(), value: fc.oneof(fc.string({ maxLength: 12 }), fc.string({ minLength: 13, maxLength: 40 })), out: (v) => v },
-  binaryview: { type: () => new BinaryView(), value: fc.uint8Array({ maxLength: 30 }), out: (v) => v },
-  largeutf8: { type: () => new LargeUtf8(), value: fc.string({ maxLength: 20 }), out: (v) => v },
+  int8: { arrowType: 'Int8', type: () => new Int8(), value: fc.integer({ min: -128, max: 127 }), out: (v) => v },
+  uint64: { arrowType: 'UInt64', type: () => new Uint64(), value: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), out: (v) => v },
+  float32: { arrowType: 'Float32', type: () => new Float32(), value: fc.float({ noNaN: true }), out: (v) => v },
+  float16: { arrowType: 'Float16', type: () => new Float16(), value: fc.integer({ min: 0, max: 0xffff }).filter((b) => (b & 0x7c00) !== 0x7c00 || (b & 0x3ff) === 0).map(halfValue), out: (v) => v },
+  date32: { arrowType: 'Date32', type: () => new DateDay(), value: fc.integer({ min: -100000, max: 100000 }), build: (v) => new Date(v * 86400000), out: (v) => v },
+  time64: { arrowType: 'Time64(us)', type: () => new TimeMicrosecond(), value: fc.bigInt({ min: 0n, max: 86400000000n - 1n }), out: (v) => v },
+  duration: { arrowType: 'Duration(ms)', type: () => new DurationMillisecond(), value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), out: (v) => v },
+  decimal: { arrowType: 'Decimal128(20, 2)', type: () => new Decimal(2, 20, 128), value: fc.bigInt({ min: -DECIMAL_MAX, max: DECIMAL_MAX }), build: decimalWords, out: decimalText },
+  utf8view: { arrowType: 'Utf8View', type: () => new Utf8View(), value: fc.oneof(fc.string({ maxLength: 12 }), fc.string({ minLength: 13, maxLength: 40 })), out: (v) => v },
+  binaryview: { arrowType: 'BinaryView', type: () => new BinaryView(), value: fc.uint8Array({ maxLength: 30 }), out: (v) => v },
+  largeutf8: { arrowType: 'LargeUtf8', type: () => new LargeUtf8(), value: fc.string({ maxLength: 20 }), out: (v) => v },
   largelist: {
+    arrowType: 'LargeList<Utf8>',
     type: () => new LargeList(new Field('item', new Utf8(), true)),
     value: fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: null }), { maxLength: 3 }),
     out: (v) => v,
   },
   fixedlist: {
+    arrowType: 'FixedSizeList<Float64, 2>',
+    parquetType: 'List<Float64>',
     type: () => new FixedSizeList(2, new Field('item', new Float64(), true)),
     value: fc.tuple(fc.option(fc.double({ noNaN: true }), { nil: null }), fc.option(fc.double({ noNaN: true }), { nil: null })),
     out: (v) => v,
   },
   map: {
+    arrowType: 'Map<Utf8, Int32>',
     type: () => new Map_(new Field('entries', new Struct([new Field('key', new Utf8(), false), new Field('value', new Int32(), true)]), false)),
     value: fc.uniqueArray(fc.tuple(fc.string({ maxLength: 4 }), fc.option(fc.integer({ min: -9, max: 9 }), { nil: null })), { maxLength: 3, selector: (e) => e[0] }),
     build: (v) => new Map(v),
     out: (v) => new Map(v),
   },
-  fixedbinary: { type: () => new FixedSizeBinary(3), value: fc.uint8Array({ minLength: 3, maxLength: 3 }), out: (v) => v },
+  fixedbinary: { arrowType: 'FixedSizeBinary(3)', type: () => new FixedSizeBinary(3), value: fc.uint8Array({ minLength: 3, maxLength: 3 }), out: (v) => v },
   // An extension type Quiver does not know: it keeps the name and metadata and hands out the storage.
   extension: {
+    arrowType: 'Extension<quiver.test.opaque, FixedSizeBinary(4)>',
     type: () => new FixedSizeBinary(4),
     metadata: { 'ARROW:extension:name': 'quiver.test.opaque', 'ARROW:extension:metadata': '{"v":1}' },
     value: fc.uint8Array({ minLength: 4, maxLength: 4 }),
     out: (v) => v,
   },
   interval: {
+    arrowType: 'Interval(MonthDayNano)',
     type: () => new IntervalMonthDayNano(),
     value: fc.record({ months: fc.integer({ min: -1000, max: 1000 }), days: fc.integer({ min: -1000, max: 1000 }), nanoseconds: fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }) }),
     build: (v) => {
@@ -169,25 +200,83 @@ const KINDS = {
   },
   // Unions have no validity bitmap: the column is never null.
   union: {
+    arrowType: 'DenseUnion<i: Int32, s: Utf8>',
+    typeCodes: [0, 1],
     type: () => new DenseUnion([0, 1], [new Field('i', new Int32(), true), new Field('s', new Utf8(), true)]),
     value: fc.oneof(fc.integer({ min: -99, max: 99 }), fc.string({ maxLength: 5 })),
     union: true,
     out: (v) => v,
     parquet: false,
   },
+  // Only ./ipc_encode.mjs builds the kinds below (apache-arrow JS has no such layouts).
+  // Run-end encoded: few distinct values, so that rows fall into runs; a null row is a run of
+  // null values (the array itself has no validity). Run ends of all three widths.
+  ree: { arrowType: 'RunEndEncoded<Int32, Utf8>', parquetType: 'Utf8', raw: () => ({ id: 'run_end_encoded', runEndBits: 32, values: RAW.utf8 }), value: fc.constantFrom('a', 'bb', 'é€', ''), out: (v) => v },
+  ree16: { arrowType: 'RunEndEncoded<Int16, Int64>', parquetType: 'Int64', raw: () => ({ id: 'run_end_encoded', runEndBits: 16, values: RAW.int64 }), value: fc.constantFrom(-1n, 0n, 2n ** 63n - 1n), out: (v) => v },
+  ree64: { arrowType: 'RunEndEncoded<Int64, Float64>', parquetType: 'Float64', raw: () => ({ id: 'run_end_encoded', runEndBits: 64, values: RAW.float64 }), value: fc.constantFrom(0.5, -0, Number.NaN, -Infinity), out: (v) => v },
+  // List views: the encoder lays the lists out back to front and shares equal ones, so
+  // offsets are out of order and views overlap.
+  listview: {
+    arrowType: 'ListView<Int32>',
+    parquetType: 'List<Int32>',
+    raw: () => ({ id: 'list_view', child: { name: 'item', type: RAW.int32, nullable: true } }),
+    value: fc.oneof(fc.constantFrom([1, 2], [], [null]), fc.array(fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }), { maxLength: 4 })),
+    out: (v) => v,
+  },
+  largelistview: {
+    arrowType: 'LargeListView<Utf8>',
+    parquetType: 'LargeList<Utf8>',
+    raw: () => ({ id: 'large_list_view', child: { name: 'item', type: RAW.utf8, nullable: true } }),
+    value: fc.oneof(fc.constantFrom(['x'], []), fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: null }), { maxLength: 3 })),
+    out: (v) => v,
+  },
+  // A sparse union (every child as long as the union) with type codes that are not child
+  // indexes, and a dense one with codes in descending order.
+  sparseunion: {
+    arrowType: 'SparseUnion<i: Int32, s: Utf8>',
+    typeCodes: [5, 9],
+    raw: () => ({ id: 'union', mode: 'sparse', typeCodes: [5, 9], children: [{ name: 'i', type: RAW.int32, nullable: true }, { name: 's', type: RAW.utf8, nullable: true }] }),
+    value: fc.oneof(fc.integer({ min: -99, max: 99 }), fc.string({ maxLength: 5 })),
+    rawBuild: (v) => ({ child: typeof v === 'number' ? 0 : 1, value: v }),
+    union: true,
+    out: (v) => v,
+    parquet: false,
+  },
+  denseunion: {
+    arrowType: 'DenseUnion<b: Boolean, l: Int64>',
+    typeCodes: [7, 2],
+    raw: () => ({ id: 'union', mode: 'dense', typeCodes: [7, 2], children: [{ name: 'b', type: RAW.bool, nullable: true }, { name: 'l', type: RAW.int64, nullable: true }] }),
+    value: fc.oneof(fc.boolean(), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })),
+    rawBuild: (v) => ({ child: typeof v === 'boolean' ? 0 : 1, value: v }),
+    union: true,
+    out: (v) => v,
+    parquet: false,
+  },
 };
-const KIND_NAMES = Object.keys(KINDS);
+/** Every column kind of the generator (model.test checks that each was made). */
+export const KIND_NAMES = Object.keys(KINDS);
+const ENCODERS = {
+  arrow: KIND_NAMES.filter((k) => KINDS[k].type !== undefined),
+  raw: KIND_NAMES.filter((k) => KINDS[k].raw !== undefined),
+};
 
-/** A random table spec: columns (name, kind, nullable) and rows of values (null where allowed). */
+/**
+ * A random table spec: the encoder, columns (name, kind, nullable) and rows of values (null
+ * where allowed); for ./ipc_encode.mjs also where the rows are cut into record batches.
+ */
 export const tableSpec = fc
-  .record({
-    kinds: fc.array(fc.record({ kind: fc.constantFrom(...KIND_NAMES), nullable: fc.boolean(), allNull: fc.boolean() }), { minLength: 1, maxLength: 4 })
+  .constantFrom('arrow', 'raw')
+  .chain((encoder) => fc.record({
+    encoder: fc.constant(encoder),
+    kinds: fc.array(fc.record({ kind: fc.constantFrom(...ENCODERS[encoder]), nullable: fc.boolean(), allNull: fc.boolean() }), { minLength: 1, maxLength: 4 })
       .map((ks) => ks.map((k) => (KINDS[k.kind].union ? { ...k, nullable: false, allNull: false } : k))),
     rows: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
-  })
-  .chain(({ kinds, rows }) =>
-    fc.tuple(...kinds.map((k) => fc.array(k.nullable ? (k.allNull ? fc.constant(null) : fc.option(KINDS[k.kind].value, { nil: null })) : KINDS[k.kind].value, { minLength: rows, maxLength: rows })))
-      .map((columns) => ({ kinds: kinds.map((k, i) => ({ name: `c${i}_${k.kind}`, ...k })), columns, rows })));
+  }))
+  .chain(({ encoder, kinds, rows }) =>
+    fc.record({
+      columns: fc.tuple(...kinds.map((k) => fc.array(k.nullable ? (k.allNull ? fc.constant(null) : fc.option(KINDS[k.kind].value, { nil: null })) : KINDS[k.kind].value, { minLength: rows, maxLength: rows }))),
+      cuts: encoder === 'raw' ? fc.array(fc.nat({ max: rows }), { maxLength: 4 }).map((c) => c.sort((a, b) => a - b)) : fc.constant([]),
+    }).map(({ columns, cuts }) => ({ encoder, kinds: kinds.map((k, i) => ({ name: `c${i}_${k.kind}`, ...k })), columns, rows, cuts })));
 
 function vectorOf(kind, values) {
   const type = kind.type();
@@ -196,6 +285,17 @@ function vectorOf(kind, values) {
   const b = makeBuilder({ type, nullValues: [], valueToChildTypeId: (_b, v) => (typeof v === 'number' ? 0 : 1) });
   for (const v of built) b.append(v);
   return makeVector(b.finish().flush());
+}
+
+/** The IPC stream of a table spec, made by the spec's encoder. */
+function specIpc(spec) {
+  if (spec.encoder === 'arrow') return tableToIPC(arrowTable(spec), 'stream');
+  const fields = spec.kinds.map((k) => ({ name: k.name, type: KINDS[k.kind].raw(), nullable: k.nullable, metadata: KINDS[k.kind].metadata }));
+  const columns = spec.kinds.map((k, i) => {
+    const build = KINDS[k.kind].rawBuild;
+    return build === undefined ? spec.columns[i] : spec.columns[i].map((v) => (v === null ? null : build(v)));
+  });
+  return encodeStream(fields, columns, spec.cuts);
 }
 
 function arrowTable(spec) {
@@ -241,7 +341,7 @@ function must(r, what) {
   return r.value;
 }
 
-// The model: live tables (handle + schema names + rows) and freed handles.
+// The model: live tables (handle, column names, schema by name, rows) and freed handles.
 class Model {
   constructor() {
     this.live = [];
@@ -249,38 +349,70 @@ class Model {
   }
 }
 
-async function addTable(q, model, handle, names, rows, what) {
+/** The first difference between a table's schema and the model's, or null. */
+function schemaDifference(names, schema, summary, full) {
+  const want = names.map((n) => [n, schema[n].arrowType, schema[n].nullable]);
+  const have = summary.columns.map((c) => [c.name, c.arrowType, c.nullable]);
+  if (text(have) !== text(want)) return `got  ${text(have)}\n want ${text(want)}`;
+  for (const f of full.fields) {
+    const m = schema[f.name];
+    if (m.typeCodes !== undefined && text(f.type.typeCodes) !== text(m.typeCodes)) return `${f.name}: type codes ${text(f.type.typeCodes)}, want ${text(m.typeCodes)}`;
+    // Every command keeps a column's whole field (children, their nullability, metadata) as
+    // the table it was first read into had it.
+    if (m.field !== undefined && text(f) !== m.field) return `${f.name}: field\n got  ${text(f)}\n want ${m.field}`;
+  }
+  return null;
+}
+
+/**
+ * Checks a table the system made against the model's (its schema: column names, Arrow types,
+ * nullability, whole fields; its rows) and adds it to the live tables.
+ */
+async function addTable(q, model, handle, names, rows, what, schema) {
   const got = await q.getRows(handle);
-  if (!got.ok || text(got.value) !== text(rows)) {
+  const summary = await q.getSchemaSummary(handle);
+  const full = await q.getSchema(handle);
+  const schemaError = summary.ok && full.ok ? schemaDifference(names, schema, summary.value, full.value) : 'unread';
+  if (!got.ok || schemaError !== null || text(got.value) !== text(rows)) {
     // Free it first, so that fast-check's shrinking starts from a clean module.
     await q.freeTable(handle);
     must(got, `${what}: getRows`);
+    must(summary, `${what}: getSchemaSummary`);
+    must(full, `${what}: getSchema`);
+    if (schemaError !== null) throw new Error(`${what}: schemas differ: ${schemaError}`);
     throw new Error(`${what}: rows differ\n got  ${text(got.value).slice(0, 400)}\n want ${text(rows).slice(0, 400)}`);
   }
-  model.live.push({ handle, names, rows });
+  const fields = Object.fromEntries(full.value.fields.map((f) => [f.name, text(f)]));
+  model.live.push({ handle, names, rows, schema: Object.fromEntries(names.map((n) => [n, { ...schema[n], field: schema[n].field ?? fields[n] }])) });
 }
 
 const pick = (xs, i) => xs[i % xs.length];
 
-/** The commands, each checking real against model. */
-export function commands(q, geo) {
+/** The commands, each checking real against model; `made` counts the column kinds made. */
+export function commands(q, geo, made = {}) {
   const make = tableSpec.map((spec) => ({
-    toString: () => `Make(${spec.kinds.map((k) => k.kind).join(',')} x${spec.rows})`,
+    toString: () => `Make(${spec.encoder}:${spec.kinds.map((k) => k.kind).join(',')} x${spec.rows}${spec.cuts.length > 0 ? ` cut ${spec.cuts}` : ''})`,
     check: () => true,
     run: async (model) => {
-      const bytes = tableToIPC(arrowTable(spec), 'stream');
-      const h = must(await q.readTableFromArrayBuffer(bytes), 'read');
-      await addTable(q, model, h, spec.kinds.map((k) => k.name), modelRows(spec), 'make');
+      for (const k of spec.kinds) made[`${spec.encoder}:${k.kind}`] = (made[`${spec.encoder}:${k.kind}`] ?? 0) + 1;
+      const h = must(await q.readTableFromArrayBuffer(specIpc(spec)), 'read');
+      // apache-arrow JS makes every field nullable; ./ipc_encode.mjs writes the spec's.
+      const schema = Object.fromEntries(spec.kinds.map((k) => [k.name, { arrowType: KINDS[k.kind].arrowType, typeCodes: KINDS[k.kind].typeCodes, nullable: spec.encoder === 'arrow' || k.nullable }]));
+      await addTable(q, model, h, spec.kinds.map((k) => k.name), modelRows(spec), 'make', schema);
     },
   }));
-  const ipc = fc.record({ i: fc.nat(), format: fc.constantFrom('file', 'stream'), compression: fc.constantFrom('none', 'lz4', 'zstd') }).map((a) => ({
+  // Feather is written by writeTableToFeather and read back with its format named.
+  const ipc = fc.record({ i: fc.nat(), format: fc.constantFrom('file', 'stream', 'feather'), compression: fc.constantFrom('none', 'lz4', 'zstd') }).map((a) => ({
     toString: () => `Ipc(${a.i},${a.format},${a.compression})`,
     check: (m) => m.live.length > 0,
     run: async (model) => {
       const t = pick(model.live, a.i);
-      const bytes = must(await q.writeTableToIpc(t.handle, { format: a.format, compression: a.compression }), 'write ipc');
-      const h = must(await q.readTableFromArrayBuffer(bytes), 'read ipc');
-      await addTable(q, model, h, t.names, t.rows, `ipc ${a.format}/${a.compression}`);
+      const written = a.format === 'feather'
+        ? await q.writeTableToFeather(t.handle, { compression: a.compression })
+        : await q.writeTableToIpc(t.handle, { format: a.format, compression: a.compression });
+      const bytes = must(written, `write ${a.format}`);
+      const h = must(await q.readTableFromArrayBuffer(bytes, a.format === 'feather' ? { format: 'feather' } : {}), `read ${a.format}`);
+      await addTable(q, model, h, t.names, t.rows, `ipc ${a.format}/${a.compression}`, t.schema);
     },
   }));
   const parquet = fc
@@ -304,16 +436,20 @@ export function commands(q, geo) {
           return;
         }
         const bytes = must(written, 'write parquet');
+        const schema = Object.fromEntries(t.names.map((n) => {
+          const type = KINDS[n.replace(/^c\d+_/, '')]?.parquetType;
+          return [n, type === undefined ? t.schema[n] : { arrowType: type, nullable: t.schema[n].nullable }];
+        }));
         if (a.read === null) {
           const h = must(await q.readTableFromArrayBuffer(bytes), 'read parquet');
-          await addTable(q, model, h, t.names, t.rows, 'parquet');
+          await addTable(q, model, h, t.names, t.rows, 'parquet', schema);
           return;
         }
         const names = t.names.filter((_, k) => (a.read.cols >> k) & 1);
         const columns = names.length > 0 ? names : t.names;
         const rows = t.rows.slice(a.read.offset, a.read.offset + a.read.limit).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
         const h = must(await q.readTableFromArrayBuffer(bytes, { columns, offset: a.read.offset, limit: a.read.limit, batchSize: a.read.batchSize }), 'read parquet selection');
-        await addTable(q, model, h, columns, rows, 'parquet selection');
+        await addTable(q, model, h, columns, rows, 'parquet selection', schema);
       },
     }));
   const select = fc.record({ i: fc.nat(), mask: fc.nat() }).map((a) => ({
@@ -324,7 +460,7 @@ export function commands(q, geo) {
       const chosen = t.names.filter((_, k) => (a.mask >> k) & 1);
       const cols = chosen.length > 0 ? chosen.reverse() : [t.names[0]];
       const h = must(await q.selectColumns(t.handle, cols), 'select');
-      await addTable(q, model, h, cols, t.rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c]]))), 'select');
+      await addTable(q, model, h, cols, t.rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c]]))), 'select', t.schema);
     },
   }));
   const slice = fc.record({ i: fc.nat(), offset: fc.nat({ max: 45 }), length: fc.nat({ max: 45 }) }).map((a) => ({
@@ -338,7 +474,7 @@ export function commands(q, geo) {
         if (r.ok) await q.freeTable(r.value);
         return;
       }
-      await addTable(q, model, must(r, 'slice'), t.names, t.rows.slice(a.offset, a.offset + a.length), 'slice');
+      await addTable(q, model, must(r, 'slice'), t.names, t.rows.slice(a.offset, a.offset + a.length), 'slice', t.schema);
     },
   }));
   const concat = fc.record({ i: fc.nat(), times: fc.integer({ min: 1, max: 3 }) }).map((a) => ({
@@ -347,7 +483,7 @@ export function commands(q, geo) {
     run: async (model) => {
       const t = pick(model.live, a.i);
       const h = must(await q.concatTables(Array.from({ length: a.times }, () => t.handle)), 'concat');
-      await addTable(q, model, h, t.names, Array.from({ length: a.times }, () => t.rows).flat(), 'concat');
+      await addTable(q, model, h, t.names, Array.from({ length: a.times }, () => t.rows).flat(), 'concat', t.schema);
     },
   }));
   const column = fc.record({ i: fc.nat(), c: fc.nat() }).map((a) => ({
@@ -389,7 +525,7 @@ export function commands(q, geo) {
     check: () => true,
     run: async (model) => {
       const h = must(await q.readTableFromArrayBuffer(geoIpc(values)), 'read geo');
-      await addTable(q, model, h, ['geom'], values.map((geom) => ({ geom })), 'make geo');
+      await addTable(q, model, h, ['geom'], values.map((geom) => ({ geom })), 'make geo', { geom: { arrowType: GEOM_TYPE, nullable: true } });
     },
   }));
   const geoOps = fc.nat().map((i) => ({
@@ -430,12 +566,14 @@ export function commands(q, geo) {
 
 /**
  * Runs `numRuns` random command sequences; throws (with fast-check's seed and path for
- * replay) on the first difference. Returns how many times each command ran.
+ * replay) on the first difference. Returns how many times each command ran and, under
+ * `made`, how many columns of each encoder:kind were made.
  */
 export async function runModel(q, { numRuns, seed, maxCommands = 25, geo }) {
   const baseline = must(await q.memoryStats(), 'memoryStats');
   const executed = {};
-  const counted = commands(q, geo).map((arb) =>
+  const made = {};
+  const counted = commands(q, geo, made).map((arb) =>
     arb.map((c) => ({
       toString: () => c.toString(),
       check: (m) => c.check(m),
@@ -463,7 +601,7 @@ export async function runModel(q, { numRuns, seed, maxCommands = 25, geo }) {
         throw new Error(`memory not back to baseline: ${JSON.stringify({ baseline, after })}`);
       }
     }),
-    { numRuns, seed, verbose: 1 },
+    { numRuns, seed, verbose: 1, includeErrorInReport: true },
   );
-  return executed;
+  return { ...executed, made };
 }

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "core/format_value.h"
+#include "core/str_cat.h"
+#include "json_internal.h"
 #include "quiver/arrow/c_data.h"
 #include "quiver/plugin/abi.h"
 #include "quiver_geo/geoarrow.h"
@@ -65,8 +67,53 @@ int Convert(const char*, const ArrowSchema* schema, const ArrowArray* array) {
   return ReturnArray(schema->name ? schema->name : "geometry", *out);
 }
 
-Result<ArrayPtr> ToNativeSeparated(const quiver::ArrayData& a, const quiver::geo::GeoLimits& limits) {
-  return quiver::geo::ToNative(a, {}, limits);
+// What ToNative chooses its type from, for this batch: {"types":bits,"z":bool,"m":bool}.
+// The package unites the batches' summaries and passes them back to toNative as its
+// arguments, so that every batch of a column becomes the same native type.
+int NativeSummaryOp(const char*, const ArrowSchema* schema, const ArrowArray* array) {
+  auto column = Borrow(schema, array);
+  if (!column.ok()) return Fail(column.status());
+  auto s = quiver::geo::SummarizeForNative(**column);
+  if (!s.ok()) return Fail(s.status());
+  // StrCat, not std::to_string: the core exports no libc++ number formatting to plugins.
+  return ReturnJson(quiver::internal::StrCat("{\"types\":", s->types, ",\"z\":", s->z ? "true" : "false",
+                                             ",\"m\":", s->m ? "true" : "false", "}"));
+}
+
+// toNative's arguments: the other batches' united summary (all members optional).
+Result<quiver::geo::NativeSummary> ParseAlso(const char* args) {
+  quiver::geo::NativeSummary also;
+  if (args == nullptr || *args == '\0') return also;
+  QUIVER_ASSIGN_OR_RETURN(auto json, quiver::geo::detail::ParseJson(args, 4));
+  using Kind = quiver::geo::detail::JsonValue::Kind;
+  if (json.kind != Kind::kObject) return Status::InvalidArgument("expected toNative arguments as a JSON object");
+  if (const auto* t = json.Find("types"); t != nullptr) {
+    if (t->kind != Kind::kNumber || t->number < 0 || t->number > 255 || t->number != static_cast<uint32_t>(t->number)) {
+      return Status::InvalidArgument(
+          quiver::internal::StrCat("expected toNative argument 'types' to be an integer in [0, 255] but found ", t->raw));
+    }
+    also.types = static_cast<uint32_t>(t->number);
+  }
+  for (const char* key : {"z", "m"}) {
+    const auto* v = json.Find(key);
+    if (v == nullptr) continue;
+    if (v->kind != Kind::kBool) {
+      return Status::InvalidArgument(
+          quiver::internal::StrCat("expected toNative argument '", key, "' to be a boolean but found ", v->raw));
+    }
+    (key[0] == 'z' ? also.z : also.m) = v->boolean;
+  }
+  return also;
+}
+
+int ToNativeOp(const char* args, const ArrowSchema* schema, const ArrowArray* array) {
+  auto also = ParseAlso(args);
+  if (!also.ok()) return Fail(also.status());
+  auto column = Borrow(schema, array);
+  if (!column.ok()) return Fail(column.status());
+  auto out = quiver::geo::ToNative(**column, {.also = *also}, {});
+  if (!out.ok()) return Fail(out.status());
+  return ReturnArray(schema->name ? schema->name : "geometry", *out);
 }
 
 Result<ArrayPtr> XY(const quiver::ArrayData& a, const quiver::geo::GeoLimits& limits) {
@@ -101,7 +148,8 @@ int ValidateField(const ArrowSchema* schema) {
 
 const QuiverPluginOperation kOperations[] = {
     {"bounds", Bounds},
-    {"toNative", Convert<ToNativeSeparated>},
+    {"nativeSummary", NativeSummaryOp},
+    {"toNative", ToNativeOp},
     {"toWkb", Convert<quiver::geo::ToWkb>},
     {"toWkt", Convert<quiver::geo::ToWkt>},
     {"geometryTypes", Convert<quiver::geo::GeometryTypes>},

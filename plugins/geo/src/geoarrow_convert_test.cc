@@ -173,6 +173,34 @@ TEST(GeoArrowConvertTest, NullsOnlyAndEmptyInput) {
   EXPECT_EQ(Strings(*wkb), (Rows{std::nullopt, std::nullopt}));
 }
 
+// A column's batches are converted one at a time; SummarizeForNative of the others, passed
+// as `also`, makes them all one type (a batch of nulls alone would become points).
+TEST(GeoArrowConvertTest, OtherBatchesChooseTheTypeToo) {
+  auto lines = WkbArray({"LINESTRING Z (0 0 1, 1 1 2)"});
+  auto nulls = WkbArray({std::nullopt, std::nullopt});
+  QUIVER_ASSERT_OK_AND_ASSIGN(NativeSummary of_lines, SummarizeForNative(*lines));
+  EXPECT_EQ(of_lines.types, 1u << 2);
+  EXPECT_TRUE(of_lines.z);
+  EXPECT_FALSE(of_lines.m);
+  QUIVER_ASSERT_OK_AND_ASSIGN(NativeSummary of_nulls, SummarizeForNative(*nulls));
+  EXPECT_EQ(of_nulls.types, 0u);
+  QUIVER_ASSERT_OK_AND_ASSIGN(ArrayPtr a, ToNative(*nulls, {.also = of_lines}));
+  QUIVER_ASSERT_OK_AND_ASSIGN(ArrayPtr b, ToNative(*lines, {.also = of_nulls}));
+  QUIVER_ASSERT_OK(ValidateArrayFull(*a));
+  EXPECT_TRUE(a->type->Equals(*b->type)) << a->type->ToString() << " vs " << b->type->ToString();
+  EXPECT_EQ(a->type->extension_name(), "geoarrow.linestring");
+  EXPECT_EQ(a->null_count, 2);
+  // Points in one batch and lines in another are refused as in one array.
+  auto points = WkbArray({"POINT (1 2)"});
+  QUIVER_ASSERT_OK_AND_ASSIGN(NativeSummary of_points, SummarizeForNative(*points));
+  EXPECT_EQ(ToNative(*lines, {.also = of_points}).status().ToString(),
+            "expected geometries of one type (or X and Multi-X) but found Point and LineString");
+  // A Multi-X elsewhere promotes this batch's X.
+  QUIVER_ASSERT_OK_AND_ASSIGN(NativeSummary of_multi, SummarizeForNative(*WktArray({"MULTIPOINT ((1 2))"})));
+  QUIVER_ASSERT_OK_AND_ASSIGN(ArrayPtr promoted, ToNative(*points, {.also = of_multi}));
+  EXPECT_EQ(promoted->type->extension_name(), "geoarrow.multipoint");
+}
+
 TEST(GeoArrowConvertTest, MetadataIsKept) {
   GeoArrowMetadata metadata;
   metadata.crs = R"({"type":"GeographicCRS"})";

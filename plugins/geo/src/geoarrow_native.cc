@@ -149,11 +149,9 @@ class NativeBuilder {
 
 }  // namespace
 
-Result<ArrayPtr> ToNative(const ArrayData& array, const ToNativeOptions& options, const GeoLimits& limits) {
+Result<NativeSummary> SummarizeForNative(const ArrayData& array, const GeoLimits& limits) {
   QUIVER_ASSIGN_OR_RETURN(GeoReader reader, GeoReader::Make(array, limits));
-  uint32_t seen = 0;  // bit t set when a row of GeometryType t was seen
-  bool z = false;
-  bool m = false;
+  NativeSummary out;
   WkbSummary summary;
   Geometry g;
   for (int64_t i = 0; i < reader.length(); ++i) {
@@ -164,10 +162,21 @@ Result<ArrayPtr> ToNative(const ArrayData& array, const ToNativeOptions& options
       return AtRow(Status::Unsupported("expected a geometry type with a native GeoArrow encoding but found "
                                        "GeometryCollection"), i);
     }
-    seen |= 1u << static_cast<int>(summary.type);
-    z = z || HasZ(summary.dims);
-    m = m || HasM(summary.dims);
+    out.types |= 1u << static_cast<int>(summary.type);
+    out.z = out.z || HasZ(summary.dims);
+    out.m = out.m || HasM(summary.dims);
   }
+  return out;
+}
+
+Result<ArrayPtr> ToNative(const ArrayData& array, const ToNativeOptions& options, const GeoLimits& limits) {
+  QUIVER_ASSIGN_OR_RETURN(GeoReader reader, GeoReader::Make(array, limits));
+  QUIVER_ASSIGN_OR_RETURN(NativeSummary all, SummarizeForNative(array, limits));
+  all |= options.also;
+  const uint32_t seen = all.types & 0x7eu;  // bits 1..6: the types with a native encoding
+  const bool z = all.z;
+  const bool m = all.m;
+  Geometry g;
   GeometryType target = GeometryType::kPoint;
   int singles = 0;
   std::string found;

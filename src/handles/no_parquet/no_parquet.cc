@@ -19,7 +19,7 @@ Result<TablePtr> ParquetReadTable(std::shared_ptr<Buffer>, const ReadRequest&, s
   return NoParquet();
 }
 
-Result<std::shared_ptr<Buffer>> ParquetWriteTable(const Table&, const parquet::WriteOptions&) { return NoParquet(); }
+Status ParquetWriteTable(const Table&, io::Sink*, const parquet::WriteOptions&) { return NoParquet(); }
 
 Status ParquetValidateWriteOptions(const parquet::WriteOptions&) { return NoParquet(); }
 

@@ -104,9 +104,30 @@ Result<ArrayPtr> BoundsPerRow(const ArrayData& array, const GeoLimits& limits = 
 /// MULTIPOLYGON ZM, ...); null for null rows. Errors as Bounds.
 Result<ArrayPtr> GeometryTypes(const ArrayData& array, const GeoLimits& limits = {});
 
+/// What ToNative chooses the native type from: the geometry types of the non-null rows
+/// (bit t set for GeometryType t) and whether any has Z or M.
+struct NativeSummary {
+  uint32_t types = 0;
+  bool z = false;
+  bool m = false;
+
+  NativeSummary& operator|=(const NativeSummary& o) {
+    types |= o.types;
+    z = z || o.z;
+    m = m || o.m;
+    return *this;
+  }
+};
+
+/// ToNative's first pass. Errors: kUnsupported for GeometryCollection rows; others as Bounds.
+Result<NativeSummary> SummarizeForNative(const ArrayData& array, const GeoLimits& limits = {});
+
 struct ToNativeOptions {
   /// The coordinate layout of the result (default separated, as GeoArrow recommends).
   CoordLayout layout = CoordLayout::kSeparated;
+  /// Rows held elsewhere that the type must also hold: the other batches of a column (their
+  /// SummarizeForNative), so that every batch is converted to the same type.
+  NativeSummary also;
 };
 
 /// Converts WKB, WKT (or another native array) to the one native encoding that holds all
@@ -116,7 +137,7 @@ struct ToNativeOptions {
 /// ordinates NaN. POINT EMPTY becomes NaN coordinates, as the spec says; EMPTY parts of a
 /// MultiPoint have no native form and are dropped. An array with no non-null rows becomes
 /// geoarrow.point XY. Metadata is kept. Geometric validity (closed rings, ring sizes) is
-/// not checked.
+/// not checked. The rows of `options.also` count as rows of the array.
 /// Errors: kInvalidArgument `expected geometries of one type (or X and Multi-X) but found
 /// Point and LineString`; kUnsupported for GeometryCollection rows (GeoArrow has no native
 /// collection here); others as Bounds.

@@ -106,13 +106,34 @@ function merge(values: readonly unknown[]): Bounds | null {
 }
 
 function tableOp(call: PluginCall, name: string) {
-  return async (table: TableHandle, column: string | number): Promise<Result<TableHandle>> => {
-    const r = await call(name, table, column);
+  return async (table: TableHandle, column: string | number, args?: Readonly<Record<string, number | boolean>>): Promise<Result<TableHandle>> => {
+    const r = await call(name, table, column, args);
     if (!r.ok) return r;
     return r.value.kind === 'table'
       ? { ok: true, value: r.value.table }
       : { ok: false, code: 'plugin', error: `plugin 'io.quiver.plugin.geo.v1': operation '${name}' returned no table` };
   };
+}
+
+/**
+ * toNative over every batch of a column at once: the batches' type summaries (what each
+ * holds: geometry types as bits, Z, M) united, then each batch converted with the union, so
+ * that all get one native type (a batch of nulls alone would otherwise become points).
+ */
+async function toNative(call: PluginCall, table: TableHandle, column: string | number): Promise<Result<TableHandle>> {
+  const parts = await call('nativeSummary', table, column);
+  if (!parts.ok) return parts;
+  let types = 0;
+  let z = false;
+  let m = false;
+  for (const v of parts.value.kind === 'values' ? parts.value.values : []) {
+    if (typeof v !== 'object' || v === null) continue;
+    const s = v as { readonly types?: unknown; readonly z?: unknown; readonly m?: unknown };
+    types |= typeof s.types === 'number' ? s.types : 0;
+    z = z || s.z === true;
+    m = m || s.m === true;
+  }
+  return tableOp(call, 'toNative')(table, column, { types, z, m });
 }
 
 /** The geometry plugin, for `loadPlugin(geoPlugin)`. */
@@ -126,7 +147,7 @@ export const geoPlugin: QuiverPlugin<GeoOperations> = {
       if (!r.ok) return r;
       return { ok: true, value: r.value.kind === 'values' ? merge(r.value.values) : null };
     },
-    toNative: tableOp(call, 'toNative'),
+    toNative: (table, column) => toNative(call, table, column),
     toWkb: tableOp(call, 'toWkb'),
     toWkt: tableOp(call, 'toWkt'),
     geometryTypes: tableOp(call, 'geometryTypes'),
