@@ -107,8 +107,8 @@ function decimalText(v) {
 // Column kinds: how apache-arrow JS builds them (`type`, `build`) and how ./ipc_encode.mjs
 // does (`raw`, `rawBuild`), the Arrow type getSchemaSummary must report (`arrowType`, and a
 // union's `typeCodes` in getSchema; `parquetType` when a Parquet round trip reads it back as
-// another type, as docs/design.md says: run-end encoded as its values, list views and
-// fixed-size lists as lists), and the value @quiver/core copies out (`out`).
+// another type, as docs/design.md says: run-end encoded as its values), and the value
+// @quiver/core copies out (`out`).
 const KINDS = {
   int32: { arrowType: 'Int32', type: () => new Int32(), raw: () => RAW.int32, value: fc.integer({ min: -2147483648, max: 2147483647 }), out: (v) => v },
   int64: { arrowType: 'Int64', type: () => new Int64(), raw: () => RAW.int64, value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), out: (v) => v },
@@ -166,7 +166,6 @@ const KINDS = {
   },
   fixedlist: {
     arrowType: 'FixedSizeList<Float64, 2>',
-    parquetType: 'List<Float64>',
     type: () => new FixedSizeList(2, new Field('item', new Float64(), true)),
     value: fc.tuple(fc.option(fc.double({ noNaN: true }), { nil: null }), fc.option(fc.double({ noNaN: true }), { nil: null })),
     out: (v) => v,
@@ -218,14 +217,12 @@ const KINDS = {
   // offsets are out of order and views overlap.
   listview: {
     arrowType: 'ListView<Int32>',
-    parquetType: 'List<Int32>',
     raw: () => ({ id: 'list_view', child: { name: 'item', type: RAW.int32, nullable: true } }),
     value: fc.oneof(fc.constantFrom([1, 2], [], [null]), fc.array(fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }), { maxLength: 4 })),
     out: (v) => v,
   },
   largelistview: {
     arrowType: 'LargeListView<Utf8>',
-    parquetType: 'LargeList<Utf8>',
     raw: () => ({ id: 'large_list_view', child: { name: 'item', type: RAW.utf8, nullable: true } }),
     value: fc.oneof(fc.constantFrom(['x'], []), fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: null }), { maxLength: 3 })),
     out: (v) => v,

@@ -134,12 +134,17 @@ bool Apply(FieldNode* node, const Field& hint) {
         ok = Apply(&node->children[0], *renamed);
         const FieldNode& c = node->children[0];
         node->children[0].field = field(hf.name(), c.field->type(), c.field->nullable(), c.field->metadata());
-        // List views and fixed-size lists read back as lists (of 64-bit offsets for
-        // large_list_view), their elements restored.
-        const bool large = ht->id() == TypeId::kLargeList || ht->id() == TypeId::kLargeListView;
-        node->field = field(node->field->name(), large ? large_list(int32()) : list(int32()), node->field->nullable(),
-                            node->field->metadata());
-        ok = ok && (ht->id() == TypeId::kList || ht->id() == TypeId::kLargeList);
+        // The list flavour (large, view, fixed-size) is restored too: RefreshType keeps it
+        // with the restored element, and the assembly builds it from the list's offsets.
+        TypePtr flavour;
+        switch (ht->id()) {
+          case TypeId::kLargeList: flavour = large_list(int32()); break;
+          case TypeId::kListView: flavour = list_view(int32()); break;
+          case TypeId::kLargeListView: flavour = large_list_view(int32()); break;
+          case TypeId::kFixedSizeList: flavour = fixed_size_list(int32(), ht->list_size()); break;
+          default: flavour = list(int32()); break;
+        }
+        node->field = field(node->field->name(), std::move(flavour), node->field->nullable(), node->field->metadata());
       }
       break;
     case NodeKind::kMap:

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "core/builder_test_util.h"
+#include "core/sample_arrays_test_util.h"
+#include "parquet/arrow/arrow_schema.h"
 #include "parquet/testing/file_builder_test_util.h"
 #include "quiver/arrow/pretty_print.h"
 #include "quiver/ipc/writer.h"
@@ -185,6 +187,77 @@ TEST(ArrowSchemaTest, ColumnsOfOneNameEachTakeTheirOwnArrowType) {
   QUIVER_ASSERT_OK_AND_ASSIGN(auto file, WriteTable(*table));
   QUIVER_ASSERT_OK_AND_ASSIGN(auto back, ReadTable(file));
   EXPECT_EQ(back->schema()->ToString(), "c: utf8\nc: duration[ms]");
+}
+
+Result<TablePtr> OneBatch(const SchemaPtr& s, std::vector<ArrayPtr> columns) {
+  const int64_t rows = columns.empty() ? 0 : columns[0]->length;
+  QUIVER_ASSIGN_OR_RETURN(auto batch, RecordBatch::Make(s, rows, std::move(columns)));
+  return Table::Make(s, {batch});
+}
+
+// Parquet stores fixed-size lists and list views as lists; ARROW:schema brings their types
+// back (as pyarrow does for fixed-size lists), a null fixed-size list getting its slots of
+// null values. Runs of nulls and values alternate to exercise the padding.
+TEST(ArrowSchemaTest, FixedSizeListsAndListViewsAreRestored) {
+  using quiver::testing::Int32Array;
+  using quiver::testing::Utf8Array;
+  auto fsl = MakeFixedSizeListArray(fixed_size_list(int32(), 3), 6, Int32Array({1, 2, 3, 9, 9, 9, 9, 9, 9, 4, 5, 6, 9, 9, 9, 7, 8, 9},
+                                                                               {1, 1, 1, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1}),
+                                    {true, false, false, true, false, true});
+  ASSERT_TRUE(fsl.ok()) << fsl.status().ToString();
+  // Views out of order and overlapping: [b, null], null, [a, b, null], [], [b], null.
+  auto view = MakeListViewArray(list_view(utf8()), {1, 0, 0, 3, 1, 0}, {2, 0, 3, 0, 1, 0},
+                                Utf8Array({"a", "b", std::nullopt, "x"}), {true, false, true, true, true, false});
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  auto inner = MakeFixedSizeListArray(fixed_size_list(utf8(), 2), 3, Utf8Array({"p", "q", "", "", "r", std::nullopt}),
+                                      {true, false, true});
+  ASSERT_TRUE(inner.ok());
+  auto nested = MakeListArray(large_list(field("pair", fixed_size_list(utf8(), 2))), {0, 2, 2, 3, 3, 3, 3}, *inner,
+                              {true, true, true, false, true, true});
+  ASSERT_TRUE(nested.ok()) << nested.status().ToString();
+  auto s = schema({field("f", (*fsl)->type), field("v", (*view)->type), field("n", (*nested)->type)});
+  QUIVER_ASSERT_OK_AND_ASSIGN(TablePtr table, OneBatch(s, {*fsl, *view, *nested}));
+  for (int rows_per_group : {1, 2, 1000}) {
+    WriteOptions o;
+    o.row_group_rows = rows_per_group;
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto file, WriteTable(*table, o));
+    QUIVER_ASSERT_OK_AND_ASSIGN(auto back, ReadTable(file, ReadOptions{.validate_full = true}));
+    EXPECT_TRUE(back->schema()->Equals(*s)) << back->schema()->ToString();
+    // A batch per row group: each equals its rows of the original.
+    int64_t at = 0;
+    for (const auto& b : back->batches()) {
+      QUIVER_ASSERT_OK_AND_ASSIGN(auto got, Table::Make(back->schema(), {b}));
+      QUIVER_ASSERT_OK_AND_ASSIGN(auto want, table->Slice(at, b->num_rows()));
+      EXPECT_EQ(FormatTable(*got), FormatTable(*want)) << rows_per_group;
+      at += b->num_rows();
+    }
+    EXPECT_EQ(at, table->num_rows());
+  }
+}
+
+// A list that ARROW:schema calls fixed-size but whose lists are not all of that size is an
+// error naming the column and the list; an absurd declared size is a limit.
+TEST(ArrowSchemaTest, FixedSizeListsThatDoNotFitAreRefused) {
+  using quiver::testing::Int32Array;
+  auto lists = MakeListArray(list(int32()), {0, 3, 5, 5}, Int32Array({1, 2, 3, 4, 5}), {true, true, false});
+  ASSERT_TRUE(lists.ok());
+  auto s = schema({field("c", list(int32()))});
+  QUIVER_ASSERT_OK_AND_ASSIGN(TablePtr table, OneBatch(s, {*lists}));
+  auto written_as = [&](const TypePtr& type) -> Result<std::shared_ptr<Buffer>> {
+    WriteOptions o;
+    o.store_arrow_schema = false;
+    QUIVER_ASSIGN_OR_RETURN(std::string hint, arrow::EncodeArrowSchema(schema({field("c", type)})));
+    o.metadata = {{"ARROW:schema", hint}};
+    return WriteTable(*table, o);
+  };
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto three, written_as(fixed_size_list(int32(), 3)));
+  Result<TablePtr> wrong = ReadTable(three);
+  EXPECT_EQ(wrong.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(wrong.status().message(), "expected lists of 3 values in fixed-size list 'c' but list 1 holds 2");
+  QUIVER_ASSERT_OK_AND_ASSIGN(auto absurd, written_as(fixed_size_list(int32(), 1 << 30)));
+  Result<TablePtr> huge = ReadTable(absurd);
+  EXPECT_EQ(huge.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(huge.status().message(), "fixed-size list 'c' of 3 lists of 1073741824 values needs more than 2147483648 values");
 }
 
 }  // namespace

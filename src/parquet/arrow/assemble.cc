@@ -1,7 +1,9 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 #include "parquet/arrow/assemble.h"
 
+#include "core/checked_math.h"
 #include "core/str_cat.h"
+#include "ipc/body_internal.h"
 #include "parquet/arrow/leaf_array.h"
 #include "quiver/arrow/bit_util.h"
 #include "quiver/arrow/builder.h"
@@ -12,6 +14,10 @@ namespace {
 using internal::StrCat;
 
 Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& leaves, int16_t d, int16_t rad);
+
+// At most this many values under one fixed-size list column of a batch (2^31: the list
+// sizes a hostile ARROW:schema may declare are bounded before null lists are padded).
+constexpr int64_t kMaxFixedSizeListValues = int64_t{1} << 31;
 
 Result<ArrayPtr> AssembleLeaf(const FieldNode& node, column::LeafData& L, int16_t d, int16_t rad) {
   const int16_t max_def = L.desc.max_def;
@@ -75,6 +81,61 @@ Result<ArrayPtr> Wrap(const FieldNode& node, Result<ArrayPtr> storage) {
   return MakeExtensionArray(node.field->type(), *storage);
 }
 
+// A fixed-size list (restored from ARROW:schema) from the list Parquet stores: every valid
+// list must hold `size` values; a null list holds none in Parquet (or `size`, as written by
+// some), and gets `size` null values here, as the layout wants a slot for each.
+Result<ArrayPtr> FixedSizeFromList(const FieldNode& node, const std::vector<int64_t>& offsets, ArrayPtr child,
+                                   const std::vector<bool>& validity) {
+  const TypePtr& type = StorageOf(node);
+  const int64_t size = type->list_size();
+  const int64_t length = static_cast<int64_t>(offsets.size()) - 1;
+  // The values a declared size asks for are bounded before any null list is padded.
+  int64_t slots = 0;
+  if (!internal::MulChecked(length, size, &slots) || slots > kMaxFixedSizeListValues) {
+    return Status::LimitExceeded(StrCat("fixed-size list '", node.field->name(), "' of ", length, " lists of ", size,
+                                        " values needs more than ", kMaxFixedSizeListValues, " values"));
+  }
+  bool padded = true;  // every list, null or not, already holds `size` values
+  for (int64_t i = 0; i < length; ++i) {
+    const int64_t n = offsets[i + 1] - offsets[i];
+    const bool valid = validity.empty() || validity[i];
+    if (n == size) continue;
+    if (!valid && n == 0) {
+      padded = false;
+      continue;
+    }
+    return Status::InvalidInput(StrCat("expected ", valid ? "" : "null ", "lists of ", size, " values in fixed-size list '",
+                                       node.field->name(), "' but list ", i, " holds ", n));
+  }
+  if (padded) return Wrap(node, MakeFixedSizeListArray(type, length, std::move(child), validity));
+  // Runs of the child's values and of null values, joined pairwise (balanced, so that each
+  // value is copied about log2(runs) times).
+  std::vector<ArrayPtr> runs;
+  for (int64_t i = 0; i < length;) {
+    int64_t j = i;
+    const bool valid = validity[i];
+    while (j < length && validity[j] == valid) ++j;
+    if (valid) {
+      QUIVER_ASSIGN_OR_RETURN(ArrayPtr run, SliceArray(child, offsets[i], offsets[j] - offsets[i]));
+      runs.push_back(std::move(run));
+    } else {
+      QUIVER_ASSIGN_OR_RETURN(ArrayPtr run, MakeArrayOfNulls(type->field(0)->type(), (j - i) * size));
+      runs.push_back(std::move(run));
+    }
+    i = j;
+  }
+  while (runs.size() > 1) {
+    std::vector<ArrayPtr> joined;
+    for (size_t k = 0; k + 1 < runs.size(); k += 2) {
+      QUIVER_ASSIGN_OR_RETURN(ArrayPtr two, ipc::internal::ConcatenateArrays(*runs[k], *runs[k + 1], DefaultMemoryPool()));
+      joined.push_back(std::move(two));
+    }
+    if (runs.size() % 2 == 1) joined.push_back(std::move(runs.back()));
+    runs = std::move(joined);
+  }
+  return Wrap(node, MakeFixedSizeListArray(type, length, std::move(runs.front()), validity));
+}
+
 Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& leaves, int16_t d, int16_t rad) {
   column::LeafData& L = leaves[static_cast<size_t>(node.first_leaf)];
   if (node.kind == NodeKind::kLeaf) return AssembleLeaf(node, L, d, rad);
@@ -136,7 +197,19 @@ Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& 
                                        node.children[0].field->name(), "' give ", child->length));
   }
   if (!any_null || !nullable) validity.clear();
-  return Wrap(node, MakeListArray(StorageOf(node), offsets, std::move(child), validity));
+  switch (StorageOf(node)->id()) {
+    case TypeId::kFixedSizeList:
+      return FixedSizeFromList(node, offsets, std::move(child), validity);
+    case TypeId::kListView:
+    case TypeId::kLargeListView: {
+      std::vector<int64_t> sizes(offsets.size() - 1);
+      for (size_t i = 0; i < sizes.size(); ++i) sizes[i] = offsets[i + 1] - offsets[i];
+      offsets.pop_back();
+      return Wrap(node, MakeListViewArray(StorageOf(node), offsets, sizes, std::move(child), validity));
+    }
+    default:
+      return Wrap(node, MakeListArray(StorageOf(node), offsets, std::move(child), validity));
+  }
 }
 
 }  // namespace

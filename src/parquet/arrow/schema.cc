@@ -188,8 +188,17 @@ void RefreshType(FieldNode* node) {
       break;
     }
     case NodeKind::kList: {
-      const bool large = f.type() && (f.type()->id() == TypeId::kLargeList);
-      type = large ? large_list(node->children[0].field) : list(node->children[0].field);
+      // The list flavour ARROW:schema restored (large, view, fixed-size) is kept.
+      const DataType* had = f.type() && f.type()->id() == TypeId::kExtension ? f.type()->storage_type().get()
+                                                                              : f.type().get();
+      const FieldPtr& child = node->children[0].field;
+      switch (had ? had->id() : TypeId::kList) {
+        case TypeId::kLargeList: type = large_list(child); break;
+        case TypeId::kListView: type = list_view(child); break;
+        case TypeId::kLargeListView: type = large_list_view(child); break;
+        case TypeId::kFixedSizeList: type = fixed_size_list(child, had->list_size()); break;
+        default: type = list(child); break;
+      }
       break;
     }
     case NodeKind::kMap: {

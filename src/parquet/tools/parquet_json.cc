@@ -175,9 +175,22 @@ void Value(std::string* out, const ArrayData& a, int64_t i) {
       }
       return;
     }
-    case TypeId::kList: case TypeId::kLargeList: case TypeId::kMap: {
+    case TypeId::kList: case TypeId::kLargeList: case TypeId::kMap:
+    case TypeId::kListView: case TypeId::kLargeListView: case TypeId::kFixedSizeList: {
       int64_t b, e;
-      OffsetRange(a, j, t.id() == TypeId::kLargeList, &b, &e);
+      if (t.id() == TypeId::kFixedSizeList) {
+        b = j * t.list_size();
+        e = b + t.list_size();
+      } else if (t.id() == TypeId::kListView || t.id() == TypeId::kLargeListView) {
+        const int w = t.id() == TypeId::kListView ? 4 : 8;
+        b = 0;
+        e = 0;
+        std::memcpy(&b, a.buffers[1]->data() + j * w, static_cast<size_t>(w));  // little-endian, non-negative
+        std::memcpy(&e, a.buffers[2]->data() + j * w, static_cast<size_t>(w));
+        e += b;
+      } else {
+        OffsetRange(a, j, t.id() == TypeId::kLargeList, &b, &e);
+      }
       const ArrayData& child = *a.children[0];
       out->push_back('[');
       for (int64_t k = b; k < e; ++k) {
