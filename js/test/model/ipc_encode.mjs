@@ -283,6 +283,17 @@ function encodeArray(type, values, nodes, buffers) {
 
 const pad8 = (n) => (n + 7) & ~7;
 
+/** A vector of structs of two longs (Buffer, FieldNode): back to front, fields too. */
+function pairVector(b, pairs) {
+  b.startVector(16, pairs.length, 8);
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    b.prep(8, 16);
+    b.writeInt64(BigInt(pairs[i][1]));
+    b.writeInt64(BigInt(pairs[i][0]));
+  }
+  return b.endVector();
+}
+
 function recordBatchMessage(fields, columns, rows) {
   const nodes = [];
   const buffers = [];
@@ -294,21 +305,8 @@ function recordBatchMessage(fields, columns, rows) {
     bodyLength = pad8(bodyLength + buf.byteLength);
   }
   const b = new Builder(1024);
-  // Vectors of structs are written back to front; a struct's fields too.
-  b.startVector(16, layout.length, 8);
-  for (let i = layout.length - 1; i >= 0; i--) {
-    b.prep(8, 16);
-    b.writeInt64(BigInt(layout[i][1]));
-    b.writeInt64(BigInt(layout[i][0]));
-  }
-  const bufferVector = b.endVector();
-  b.startVector(16, nodes.length, 8);
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    b.prep(8, 16);
-    b.writeInt64(BigInt(nodes[i][1]));
-    b.writeInt64(BigInt(nodes[i][0]));
-  }
-  const nodeVector = b.endVector();
+  const bufferVector = pairVector(b, layout);
+  const nodeVector = pairVector(b, nodes);
   b.startObject(5);
   b.addFieldInt64(0, BigInt(rows), 0n);
   b.addFieldOffset(1, nodeVector, 0);
