@@ -18,7 +18,7 @@ const js = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(js, 'dist');
 const geoDist = join(js, '..', 'plugins', 'geo', 'js', 'dist');
 const geo = await import('../../plugins/geo/js/dist/index.js');
-const COMMANDS = ['Make', 'Ipc', 'Parquet', 'Select', 'Slice', 'Concat', 'Column', 'Free', 'UseAfterFree', 'MakeGeo', 'Geo'];
+const COMMANDS = ['Make', 'Ipc', 'Parquet', 'Incremental', 'Select', 'Slice', 'Concat', 'Column', 'Free', 'UseAfterFree', 'MakeGeo', 'Geo'];
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 
 test(`model-based: ${RUNS} command sequences in Node (seed ${SEED})`, { timeout: 30 * 60 * 1000 }, async () => {

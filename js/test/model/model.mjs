@@ -2,8 +2,9 @@
 // Chromium (bundled with esbuild by the same test). fast-check drives random sequences of
 // commands against the real package and a plain-JS model side by side: tables are made from
 // random schemas and data, written as IPC (file/stream/Feather; none/lz4/zstd) and Parquet
-// (every codec, dictionary on/off, page v1/v2, row group sizes) and read back, with and
-// without selections; columns are selected, rows sliced, tables concatenated, rows and columns
+// (every codec, dictionary on/off, page v1/v2, row group sizes), whole or slice by slice
+// through the incremental writers, and read back, with and without selections; columns are
+// selected, rows sliced, tables concatenated, rows and columns
 // copied out, handles freed, used after free and freed twice. After every command the real
 // rows and schema (column names, Arrow types, nullability) must equal the model's; errors
 // must come exactly where the model predicts them (Parquet cannot store intervals or unions:
@@ -385,6 +386,28 @@ async function addTable(q, model, handle, names, rows, what, schema) {
 
 const pick = (xs, i) => xs[i % xs.length];
 
+/** The kind of a column Parquet cannot hold (the writer must say `unsupported`), if any. */
+const parquetRefuses = (t) => t.names.map((n) => n.replace(/^c\d+_/, '')).find((k) => KINDS[k]?.parquet === false);
+
+/** The model's schema of a table after a Parquet round trip. */
+function parquetSchema(t) {
+  return Object.fromEntries(t.names.map((n) => {
+    const type = KINDS[n.replace(/^c\d+_/, '')]?.parquetType;
+    return [n, type === undefined ? t.schema[n] : { arrowType: type, nullable: t.schema[n].nullable }];
+  }));
+}
+
+/** The bytes of several ArrayBuffers, one after another. */
+function joined(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p), at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 /** The commands, each checking real against model; `made` counts the column kinds made. */
 export function commands(q, geo, made = {}) {
   const make = tableSpec.map((spec) => ({
@@ -427,16 +450,13 @@ export function commands(q, geo, made = {}) {
       run: async (model) => {
         const t = pick(model.live, a.i);
         const written = await q.writeTableToParquet(t.handle, { compression: a.compression, dictionary: a.dictionary, pageVersion: a.pageVersion, rowGroupRows: a.rowGroupRows });
-        const refused = t.names.map((n) => n.replace(/^c\d+_/, '')).find((k) => KINDS[k]?.parquet === false);
+        const refused = parquetRefuses(t);
         if (refused !== undefined) {
           if (written.ok || written.code !== 'unsupported') throw new Error(`Parquet of ${refused}: expected unsupported, got ${written.ok ? 'ok' : `${written.code}: ${written.error}`}`);
           return;
         }
         const bytes = must(written, 'write parquet');
-        const schema = Object.fromEntries(t.names.map((n) => {
-          const type = KINDS[n.replace(/^c\d+_/, '')]?.parquetType;
-          return [n, type === undefined ? t.schema[n] : { arrowType: type, nullable: t.schema[n].nullable }];
-        }));
+        const schema = parquetSchema(t);
         if (a.read === null) {
           const h = must(await q.readTableFromArrayBuffer(bytes), 'read parquet');
           await addTable(q, model, h, t.names, t.rows, 'parquet', schema);
@@ -447,6 +467,51 @@ export function commands(q, geo, made = {}) {
         const rows = t.rows.slice(a.read.offset, a.read.offset + a.read.limit).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
         const h = must(await q.readTableFromArrayBuffer(bytes, { columns, offset: a.read.offset, limit: a.read.limit, batchSize: a.read.batchSize }), 'read parquet selection');
         await addTable(q, model, h, columns, rows, 'parquet selection', schema);
+      },
+    }));
+  // The incremental writers (IPC file/stream, Parquet): the table written slice by slice, the
+  // pieces each call returns joined, read back whole; or the writer abandoned midway.
+  const incremental = fc
+    .record({
+      i: fc.nat(),
+      format: fc.constantFrom('file', 'stream', 'parquet'),
+      compression: fc.constantFrom('none', 'lz4', 'zstd'),
+      cuts: fc.array(fc.nat({ max: 45 }), { maxLength: 3 }),
+      abandon: fc.boolean(),
+    })
+    .map((a) => ({
+      toString: () => `Incremental(${JSON.stringify(a)})`,
+      check: (m) => m.live.length > 0,
+      run: async (model) => {
+        const t = pick(model.live, a.i);
+        const parquet = a.format === 'parquet';
+        const w = must(parquet
+          ? await q.createParquetWriter({ compression: a.compression === 'lz4' ? 'lz4_raw' : a.compression, rowGroupRows: 7 })
+          : await q.createIpcWriter({ format: a.format, compression: a.compression }), 'create writer');
+        const write = (h) => (parquet ? q.writeToParquetWriter(w, h) : q.writeToIpcWriter(w, h));
+        const bounds = [0, ...a.cuts.filter((c) => c <= t.rows.length).sort((x, y) => x - y), t.rows.length];
+        const parts = [];
+        for (let k = 0; k + 1 < bounds.length; k++) {
+          const piece = must(await q.slice(t.handle, bounds[k], bounds[k + 1] - bounds[k]), 'slice');
+          const r = await write(piece);
+          must(await q.freeTable(piece), 'free slice');
+          const refused = parquet ? parquetRefuses(t) : undefined;
+          if (refused !== undefined) {
+            must(await (parquet ? q.freeParquetWriter(w) : q.freeIpcWriter(w)), 'free refused writer');
+            if (r.ok || r.code !== 'unsupported') throw new Error(`incremental Parquet of ${refused}: expected unsupported, got ${r.ok ? 'ok' : r.code}`);
+            return;
+          }
+          parts.push(must(r, 'write piece'));
+        }
+        if (a.abandon) {
+          must(await (parquet ? q.freeParquetWriter(w) : q.freeIpcWriter(w)), 'free writer');
+          const again = await write(t.handle);
+          if (again.ok || again.code !== 'invalid_handle') throw new Error(`write after free: expected invalid_handle, got ${again.ok ? 'ok' : again.code}`);
+          return;
+        }
+        parts.push(must(await (parquet ? q.finishParquetWriter(w) : q.finishIpcWriter(w)), 'finish writer'));
+        const h = must(await q.readTableFromArrayBuffer(joined(parts)), 'read incremental');
+        await addTable(q, model, h, t.names, t.rows, `incremental ${a.format}`, parquet ? parquetSchema(t) : t.schema);
       },
     }));
   const select = fc.record({ i: fc.nat(), mask: fc.nat() }).map((a) => ({
@@ -513,7 +578,7 @@ export function commands(q, geo, made = {}) {
       if (r.ok || r.code !== 'invalid_handle') throw new Error(`${a.op} after free: expected invalid_handle, got ${r.ok ? 'ok' : r.code}`);
     },
   }));
-  const base = [make, make, ipc, parquet, parquet, select, slice, concat, column, free, stale];
+  const base = [make, make, ipc, parquet, parquet, incremental, select, slice, concat, column, free, stale];
   if (geo === undefined) return base;
   let loaded;
   const plugin = async () => must(await (loaded ??= q.loadPlugin(geo.geoPlugin)), 'loadPlugin');
