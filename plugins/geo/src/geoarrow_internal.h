@@ -44,6 +44,21 @@ class GeoReader {
 /// Adds the `row[i]` context segment to an error.
 Status AtRow(Status st, int64_t row);
 
+/// Calls `f(row, summary)` for each non-null row of `reader`, in order; a row that does not
+/// parse, or an error `f` returns, ends the walk with the row's context.
+template <typename F>
+Status ForEachSummary(const GeoReader& reader, F&& f) {
+  WkbSummary summary;
+  Geometry scratch;
+  for (int64_t i = 0; i < reader.length(); ++i) {
+    if (reader.IsNull(i)) continue;
+    Status st = reader.Summarize(i, &summary, &scratch);
+    if (st.ok()) st = f(i, summary);
+    if (!st.ok()) return AtRow(std::move(st), i);
+  }
+  return Status::OK();
+}
+
 /// Value `i` (0-based within the slice) of a valid binary, utf8, large_*, or *_view
 /// array (or an extension stored as one).
 std::string_view BinaryValue(const ArrayData& array, int64_t i);

@@ -152,20 +152,15 @@ class NativeBuilder {
 Result<NativeSummary> SummarizeForNative(const ArrayData& array, const GeoLimits& limits) {
   QUIVER_ASSIGN_OR_RETURN(GeoReader reader, GeoReader::Make(array, limits));
   NativeSummary out;
-  WkbSummary summary;
-  Geometry g;
-  for (int64_t i = 0; i < reader.length(); ++i) {
-    if (reader.IsNull(i)) continue;
-    Status st = reader.Summarize(i, &summary, &g);
-    if (!st.ok()) return AtRow(std::move(st), i);
+  QUIVER_RETURN_IF_ERROR(ForEachSummary(reader, [&](int64_t, const WkbSummary& summary) {
     if (summary.type == GeometryType::kGeometryCollection) {
-      return AtRow(Status::Unsupported("expected a geometry type with a native GeoArrow encoding but found "
-                                       "GeometryCollection"), i);
+      return Status::Unsupported("expected a geometry type with a native GeoArrow encoding but found GeometryCollection");
     }
     out.types |= 1u << static_cast<int>(summary.type);
     out.z = out.z || HasZ(summary.dims);
     out.m = out.m || HasM(summary.dims);
-  }
+    return Status::OK();
+  }));
   return out;
 }
 

@@ -12,14 +12,10 @@ using detail::GeoReader;
 Result<BoundingBox> Bounds(const ArrayData& array, const GeoLimits& limits) {
   QUIVER_ASSIGN_OR_RETURN(GeoReader reader, GeoReader::Make(array, limits));
   BoundingBox box;
-  WkbSummary summary;
-  Geometry scratch;
-  for (int64_t i = 0; i < reader.length(); ++i) {
-    if (reader.IsNull(i)) continue;
-    Status st = reader.Summarize(i, &summary, &scratch);
-    if (!st.ok()) return AtRow(std::move(st), i);
+  QUIVER_RETURN_IF_ERROR(ForEachSummary(reader, [&](int64_t, const WkbSummary& summary) {
     box.Extend(summary.bounds);
-  }
+    return Status::OK();
+  }));
   return box;
 }
 
