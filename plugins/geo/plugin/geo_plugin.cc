@@ -7,7 +7,7 @@
 
 #include "core/format_value.h"
 #include "core/str_cat.h"
-#include "json_internal.h"
+#include "core/json_internal.h"
 #include "quiver/arrow/c_data.h"
 #include "quiver/plugin/abi.h"
 #include "quiver_geo/geoarrow.h"
@@ -84,8 +84,8 @@ int NativeSummaryOp(const char*, const ArrowSchema* schema, const ArrowArray* ar
 Result<quiver::geo::NativeSummary> ParseAlso(const char* args) {
   quiver::geo::NativeSummary also;
   if (args == nullptr || *args == '\0') return also;
-  QUIVER_ASSIGN_OR_RETURN(auto json, quiver::geo::detail::ParseJson(args, 4));
-  using Kind = quiver::geo::detail::JsonValue::Kind;
+  QUIVER_ASSIGN_OR_RETURN(auto json, quiver::internal::ParseJson(args, 4));
+  using Kind = quiver::internal::JsonValue::Kind;
   if (json.kind != Kind::kObject) return Status::InvalidArgument("expected toNative arguments as a JSON object");
   if (const auto* t = json.Find("types"); t != nullptr) {
     if (t->kind != Kind::kNumber || t->number < 0 || t->number > 255 || t->number != static_cast<uint32_t>(t->number)) {

@@ -2,7 +2,7 @@
 // GeoArrow extension types: names, metadata, storage checks and factories (GeoArrow
 // format 0.2, "Extension names", "Memory layouts" and "Extension metadata").
 #include "core/str_cat.h"
-#include "json_internal.h"
+#include "core/json_internal.h"
 #include "quiver_geo/geoarrow.h"
 
 namespace quiver::geo {
@@ -87,17 +87,17 @@ GeometryType NativeGeometryType(GeoEncoding encoding) {
 Result<GeoArrowMetadata> ParseGeoArrowMetadata(std::string_view json, const GeoLimits& limits) {
   GeoArrowMetadata out;
   if (json.empty()) return out;
-  QUIVER_ASSIGN_OR_RETURN(detail::JsonValue doc, detail::ParseJson(json, limits.max_nesting_depth));
-  if (doc.kind != detail::JsonValue::Kind::kObject) {
+  QUIVER_ASSIGN_OR_RETURN(internal::JsonValue doc, internal::ParseJson(json, limits.max_nesting_depth));
+  if (doc.kind != internal::JsonValue::Kind::kObject) {
     return Status::InvalidInput(StrCat("expected GeoArrow metadata to be a JSON object but found ",
-                                       detail::JsonKindName(doc.kind)));
+                                       internal::JsonKindName(doc.kind)));
   }
   if (const auto* crs = doc.Find("crs")) out.crs = std::string(crs->raw);
   for (auto [key, target] : {std::pair{"crs_type", &out.crs_type}, std::pair{"edges", &out.edges}}) {
     const auto* v = doc.Find(key);
-    if (!v || v->kind == detail::JsonValue::Kind::kNull) continue;
-    if (v->kind != detail::JsonValue::Kind::kString) {
-      return Status::InvalidInput(StrCat("expected '", key, "' to be a string but found ", detail::JsonKindName(v->kind)));
+    if (!v || v->kind == internal::JsonValue::Kind::kNull) continue;
+    if (v->kind != internal::JsonValue::Kind::kString) {
+      return Status::InvalidInput(StrCat("expected '", key, "' to be a string but found ", internal::JsonKindName(v->kind)));
     }
     *target = v->text;
   }
@@ -118,12 +118,12 @@ std::string SerializeGeoArrowMetadata(const GeoArrowMetadata& metadata) {
   if (!metadata.crs_type.empty()) {
     sep();
     out.append("\"crs_type\":");
-    detail::AppendJsonString(&out, metadata.crs_type);
+    internal::AppendJsonString(&out, metadata.crs_type);
   }
   if (!metadata.edges.empty()) {
     sep();
     out.append("\"edges\":");
-    detail::AppendJsonString(&out, metadata.edges);
+    internal::AppendJsonString(&out, metadata.edges);
   }
   out.push_back('}');
   return out;

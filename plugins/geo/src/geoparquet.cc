@@ -5,13 +5,13 @@
 
 #include "core/format_value.h"
 #include "core/str_cat.h"
-#include "json_internal.h"
+#include "core/json_internal.h"
 #include "quiver_geo/geoparquet.h"
 
 namespace quiver::geo {
 namespace {
 
-using detail::JsonValue;
+using internal::JsonValue;
 using internal::StrCat;
 using Kind = JsonValue::Kind;
 
@@ -27,8 +27,8 @@ Result<const JsonValue*> Member(const JsonValue& object, std::string_view path, 
   if (!v || v->kind != kind) {
     return Status::InvalidInput(StrCat("expected ", path, path.empty() ? "" : ".", key, " to be ",
                                        kind == Kind::kArray || kind == Kind::kObject ? "an " : "a ",
-                                       detail::JsonKindName(kind), " but found ",
-                                       v ? detail::JsonKindName(v->kind) : "nothing"));
+                                       internal::JsonKindName(kind), " but found ",
+                                       v ? internal::JsonKindName(v->kind) : "nothing"));
   }
   return v;
 }
@@ -36,7 +36,7 @@ Result<const JsonValue*> Member(const JsonValue& object, std::string_view path, 
 Status ParseColumn(const JsonValue& c, std::string_view name, GeoParquetColumn* out) {
   const std::string path = StrCat("columns['", name, "']");
   if (c.kind != Kind::kObject) {
-    return Status::InvalidInput(StrCat("expected ", path, " to be an object but found ", detail::JsonKindName(c.kind)));
+    return Status::InvalidInput(StrCat("expected ", path, " to be an object but found ", internal::JsonKindName(c.kind)));
   }
   out->name = std::string(name);
   QUIVER_ASSIGN_OR_RETURN(const JsonValue* encoding, Member(c, path, "encoding", Kind::kString, true));
@@ -49,7 +49,7 @@ Status ParseColumn(const JsonValue& c, std::string_view name, GeoParquetColumn* 
   for (const JsonValue& t : types->items) {
     if (t.kind != Kind::kString) {
       return Status::InvalidInput(StrCat("expected ", path, ".geometry_types to hold strings but found ",
-                                         detail::JsonKindName(t.kind)));
+                                         internal::JsonKindName(t.kind)));
     }
     out->geometry_types.push_back(t.text);
   }
@@ -62,7 +62,7 @@ Status ParseColumn(const JsonValue& c, std::string_view name, GeoParquetColumn* 
     for (const JsonValue& v : bbox->items) {
       if (v.kind != Kind::kNumber) {
         return Status::InvalidInput(StrCat("expected ", path, ".bbox to hold numbers but found ",
-                                           detail::JsonKindName(v.kind)));
+                                           internal::JsonKindName(v.kind)));
       }
       out->bbox.push_back(v.number);
     }
@@ -89,7 +89,7 @@ Status ParseColumn(const JsonValue& c, std::string_view name, GeoParquetColumn* 
 
 Status CheckRawJson(std::string_view raw, std::string_view what) {
   if (raw.empty()) return Status::OK();
-  Result<JsonValue> v = detail::ParseJson(raw, 64);
+  Result<JsonValue> v = internal::ParseJson(raw, 64);
   if (v.ok()) return Status::OK();
   return Status::InvalidArgument(StrCat("expected ", what, " to be JSON but found: ", v.status().message()));
 }
@@ -110,10 +110,10 @@ const GeoParquetColumn* GeoParquetMetadata::Find(std::string_view name) const {
 }
 
 Result<GeoParquetMetadata> ParseGeoParquetMetadata(std::string_view json, const GeoLimits& limits) {
-  QUIVER_ASSIGN_OR_RETURN(JsonValue doc, detail::ParseJson(json, limits.max_nesting_depth));
+  QUIVER_ASSIGN_OR_RETURN(JsonValue doc, internal::ParseJson(json, limits.max_nesting_depth));
   if (doc.kind != Kind::kObject) {
     return Status::InvalidInput(StrCat("expected the geo metadata to be an object but found ",
-                                       detail::JsonKindName(doc.kind)));
+                                       internal::JsonKindName(doc.kind)));
   }
   GeoParquetMetadata out;
   QUIVER_ASSIGN_OR_RETURN(const JsonValue* version, Member(doc, "", "version", Kind::kString, true));
@@ -138,20 +138,20 @@ Result<std::string> WriteGeoParquetMetadata(const GeoParquetMetadata& metadata) 
                                           "' to name one of the columns but found no such column"));
   }
   std::string out = "{\"version\":";
-  detail::AppendJsonString(&out, metadata.version);
+  internal::AppendJsonString(&out, metadata.version);
   out.append(",\"primary_column\":");
-  detail::AppendJsonString(&out, metadata.primary_column);
+  internal::AppendJsonString(&out, metadata.primary_column);
   out.append(",\"columns\":{");
   for (size_t i = 0; i < metadata.columns.size(); ++i) {
     const GeoParquetColumn& c = metadata.columns[i];
     if (i > 0) out.push_back(',');
-    detail::AppendJsonString(&out, c.name);
+    internal::AppendJsonString(&out, c.name);
     out.append(":{\"encoding\":");
-    detail::AppendJsonString(&out, c.encoding);
+    internal::AppendJsonString(&out, c.encoding);
     out.append(",\"geometry_types\":[");
     for (size_t t = 0; t < c.geometry_types.size(); ++t) {
       if (t > 0) out.push_back(',');
-      detail::AppendJsonString(&out, c.geometry_types[t]);
+      internal::AppendJsonString(&out, c.geometry_types[t]);
     }
     out.push_back(']');
     QUIVER_RETURN_IF_ERROR(CheckRawJson(c.crs, StrCat("columns['", c.name, "'].crs")));
@@ -160,11 +160,11 @@ Result<std::string> WriteGeoParquetMetadata(const GeoParquetMetadata& metadata) 
     AppendRawMember(&out, "crs", c.crs);
     if (!c.edges.empty()) {
       out.append(",\"edges\":");
-      detail::AppendJsonString(&out, c.edges);
+      internal::AppendJsonString(&out, c.edges);
     }
     if (!c.orientation.empty()) {
       out.append(",\"orientation\":");
-      detail::AppendJsonString(&out, c.orientation);
+      internal::AppendJsonString(&out, c.orientation);
     }
     if (!c.bbox.empty()) {
       if (c.bbox.size() != 4 && c.bbox.size() != 6) {

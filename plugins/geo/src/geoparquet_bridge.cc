@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "core/str_cat.h"
-#include "json_internal.h"
+#include "core/json_internal.h"
 #include "quiver_geo/geoparquet.h"
 
 namespace quiver::geo {

@@ -23,7 +23,7 @@ namespace integration_detail {
 inline std::string Str(const Json* j) { return j && j->kind == Json::Kind::kString ? j->text : std::string(); }
 inline int64_t Int(const Json* j, int64_t fallback = 0) {
   if (!j || (j->kind != Json::Kind::kNumber && j->kind != Json::Kind::kString)) return fallback;
-  return std::strtoll(j->text.c_str(), nullptr, 10);
+  return std::strtoll(Text(*j).c_str(), nullptr, 10);
 }
 
 inline TimeUnit Unit(const std::string& u) {
@@ -132,11 +132,11 @@ inline ::testing::AssertionResult ColumnMatches(const Json& col, const ArrayData
       if (IsSignedInteger(id) || w < 8) {
         int64_t got = LoadSigned(a.buffers[1]->data() + at * w, w);
         if (!IsSignedInteger(id) && w < 8) got &= (int64_t{1} << (8 * w)) - 1;
-        if (Int(&v) != got) return fail() << "value " << i << " is " << got << ", expected " << v.text;
+        if (Int(&v) != got) return fail() << "value " << i << " is " << got << ", expected " << Text(v);
       } else {
         uint64_t got;
         std::memcpy(&got, a.buffers[1]->data() + at * 8, 8);
-        if (std::strtoull(v.text.c_str(), nullptr, 10) != got) return fail() << "value " << i;
+        if (std::strtoull(Text(v).c_str(), nullptr, 10) != got) return fail() << "value " << i;
       }
     } else if (id == TypeId::kFloat32 || id == TypeId::kFloat64) {
       double got;
@@ -147,7 +147,7 @@ inline ::testing::AssertionResult ColumnMatches(const Json& col, const ArrayData
       } else {
         std::memcpy(&got, a.buffers[1]->data() + at * 8, 8);
       }
-      const double want = std::strtod(v.text.c_str(), nullptr);
+      const double want = std::strtod(Text(v).c_str(), nullptr);
       if (got != want && std::abs(got - want) > 1e-6 * std::abs(want)) return fail() << "value " << i;
     } else if (id == TypeId::kBool) {
       const bool got = (a.buffers[1]->data()[at >> 3] >> (at & 7)) & 1;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/json_internal.h"
 #include "core/str_cat.h"
 
 namespace quiver::parquet::arrow {
@@ -15,89 +16,11 @@ namespace {
 
 constexpr std::string_view kWkb = "geoarrow.wkb";
 
-using Members = std::vector<std::pair<std::string_view, std::string_view>>;
+// An object's members: each key as JSON text (quoted, as Quote gives it) and the raw text
+// of its value, a view into the parsed text.
+using Members = std::vector<std::pair<std::string, std::string_view>>;
 
-// A JSON value scanner returning raw text spans: enough to read the `geo` object.
-class Json {
- public:
-  explicit Json(std::string_view text) : s_(text) {}
-
-  // The raw text of the next value (nullopt when it does not parse); when it is an object
-  // and `members` is given, its members as (raw key, raw value).
-  std::optional<std::string_view> Value(int depth = 0, Members* members = nullptr) {
-    Skip();
-    if (pos_ >= s_.size() || depth > 32) return std::nullopt;
-    const size_t start = pos_;
-    const char c = s_[pos_];
-    if (c == '"') {
-      if (!String()) return std::nullopt;
-    } else if (c == '{' || c == '[') {
-      const char close = c == '{' ? '}' : ']';
-      ++pos_;
-      Skip();
-      if (pos_ < s_.size() && s_[pos_] == close) {
-        ++pos_;
-        return s_.substr(start, pos_ - start);
-      }
-      for (;;) {
-        std::string_view key;
-        if (c == '{') {
-          Skip();
-          const size_t k = pos_;
-          if (pos_ >= s_.size() || s_[pos_] != '"' || !String()) return std::nullopt;
-          key = s_.substr(k, pos_ - k);
-          Skip();
-          if (pos_ >= s_.size() || s_[pos_++] != ':') return std::nullopt;
-        }
-        auto value = Value(depth + 1);
-        if (!value) return std::nullopt;
-        if (c == '{' && members != nullptr) members->emplace_back(key, *value);
-        Skip();
-        if (pos_ >= s_.size()) return std::nullopt;
-        if (s_[pos_] == ',') {
-          ++pos_;
-          continue;
-        }
-        if (s_[pos_++] != close) return std::nullopt;
-        break;
-      }
-    } else {
-      while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '-' ||
-                                  s_[pos_] == '+' || s_[pos_] == '.')) {
-        ++pos_;
-      }
-      if (pos_ == start) return std::nullopt;
-    }
-    return s_.substr(start, pos_ - start);
-  }
-
-  bool AtEnd() {
-    Skip();
-    return pos_ == s_.size();
-  }
-
- private:
-  bool String() {
-    ++pos_;
-    while (pos_ < s_.size() && s_[pos_] != '"') pos_ += s_[pos_] == '\\' ? 2 : 1;
-    if (pos_ >= s_.size()) return false;
-    ++pos_;
-    return true;
-  }
-  void Skip() {
-    while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
-  }
-  std::string_view s_;
-  size_t pos_ = 0;
-};
-
-// The members of a JSON object's raw text (nullopt when it is not one).
-std::optional<Members> ObjectMembers(std::string_view object) {
-  Members out;
-  Json j(object);
-  if (object.empty() || object.front() != '{' || !j.Value(0, &out) || !j.AtEnd()) return std::nullopt;
-  return out;
-}
+constexpr int32_t kMaxJsonDepth = 32;
 
 std::string Quote(std::string_view s) {
   std::string out = "\"";
@@ -107,6 +30,15 @@ std::string Quote(std::string_view s) {
     out.push_back(c);
   }
   return out + "\"";
+}
+
+// The members of a JSON object's raw text (nullopt when it is not one).
+std::optional<Members> ObjectMembers(std::string_view object) {
+  Result<internal::JsonValue> doc = internal::ParseJson(object, kMaxJsonDepth);
+  if (!doc.ok() || doc->kind != internal::JsonValue::Kind::kObject) return std::nullopt;
+  Members out;
+  for (size_t i = 0; i < doc->keys.size(); ++i) out.emplace_back(Quote(doc->keys[i]), doc->items[i].raw);
+  return out;
 }
 
 // The raw value of member `name` of a JSON object's raw text.
@@ -120,22 +52,12 @@ std::optional<std::string_view> Member(std::string_view object, std::string_view
   return std::nullopt;
 }
 
-// The text of a raw JSON string value (nullopt when it is not a string). Escapes other than
-// \uXXXX are undone; \uXXXX is kept as written (crs strings are ASCII in practice).
+// The text of a raw JSON string value (nullopt when it is not a string).
 std::optional<std::string> StringValue(std::optional<std::string_view> raw) {
-  if (!raw || raw->size() < 2 || raw->front() != '"' || raw->back() != '"') return std::nullopt;
-  std::string out;
-  for (size_t i = 1; i + 1 < raw->size(); ++i) {
-    char c = (*raw)[i];
-    if (c == '\\' && i + 2 < raw->size()) {
-      c = (*raw)[++i];
-      if (c == 'n') c = '\n';
-      if (c == 't') c = '\t';
-      if (c == 'u') out.push_back('\\');
-    }
-    out.push_back(c);
-  }
-  return out;
+  if (!raw) return std::nullopt;
+  Result<internal::JsonValue> v = internal::ParseJson(*raw, kMaxJsonDepth);
+  if (!v.ok() || v->kind != internal::JsonValue::Kind::kString) return std::nullopt;
+  return std::move(v->text);
 }
 
 // GEOGRAPHY edge interpolation algorithms (parquet.thrift EdgeInterpolationAlgorithm) by

@@ -1,13 +1,12 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
+#include "core/json_internal.h"
+
 #include <cstdlib>
 
 #include "core/str_cat.h"
-#include "json_internal.h"
 
-namespace quiver::geo::detail {
+namespace quiver::internal {
 namespace {
-
-using quiver::internal::StrCat;
 
 class JsonParser {
  public:
@@ -125,7 +124,12 @@ class JsonParser {
       return pos_ > from;
     };
     if (pos_ < s_.size() && s_[pos_] == '-') ++pos_;
-    if (!digits()) return Error("a value");
+    // RFC 8259: an integer part of 0 stands alone ("01" is not a number).
+    if (pos_ < s_.size() && s_[pos_] == '0') {
+      ++pos_;
+    } else if (!digits()) {
+      return Error("a value");
+    }
     if (pos_ < s_.size() && s_[pos_] == '.') {
       ++pos_;
       if (!digits()) return Error("a digit");
@@ -231,4 +235,4 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
-}  // namespace quiver::geo::detail
+}  // namespace quiver::internal

@@ -1,7 +1,9 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
-// A small JSON (RFC 8259) reader and string writer for the metadata the geo plugin reads:
-// GeoArrow extension metadata and the GeoParquet `geo` key. Values keep a view of their
-// source text, so members such as `crs` can be kept verbatim. Private to the plugin.
+// The one small JSON (RFC 8259) reader and string writer of the project, internal: for the
+// JSON that metadata carries (GeoParquet's `geo` key in the Parquet layer, GeoArrow extension
+// metadata in the geometry plugin) and the Arrow integration JSON of the IPC tests. Values
+// keep a view of their source text, so members such as `crs` can be kept verbatim and
+// numbers read exactly (an int64 need not pass through a double).
 #pragma once
 
 #include <cstdint>
@@ -11,7 +13,7 @@
 
 #include "quiver/result.h"
 
-namespace quiver::geo::detail {
+namespace quiver::internal {
 
 struct JsonValue {
   enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -41,4 +43,4 @@ Result<JsonValue> ParseJson(std::string_view json, int32_t max_depth);
 /// Appends `s` as a JSON string: quotes, \" \\ and control characters escaped.
 void AppendJsonString(std::string* out, std::string_view s);
 
-}  // namespace quiver::geo::detail
+}  // namespace quiver::internal
