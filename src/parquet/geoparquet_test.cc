@@ -274,5 +274,21 @@ TEST(GeoParquetTest, NativeEncodingsRoundTripWithoutArrowSchema) {
   EXPECT_EQ(Unwrap(FileReader::Open(wrong))->schema()->field(1)->type()->id(), TypeId::kList);
 }
 
+// With ARROW:schema (the default) an interleaved column, which GeoParquet cannot list, still
+// comes back exactly: the fixed-size list of its coordinates and its extension type.
+TEST(GeoParquetTest, InterleavedComeBackExactlyWithArrowSchema) {
+  using quiver::testing::Float64s;
+  auto flat_type = extension("geoarrow.point", fixed_size_list(field("xy", float64(), false), 2), "{}");
+  auto storage = Unwrap(MakeFixedSizeListArray(flat_type->storage_type(), 3, Float64s({1, 2, 0, 0, 3, 4}), {true, false, true}));
+  auto flat = Unwrap(MakeExtensionArray(flat_type, storage));
+  auto s = schema({field("flat", flat_type)});
+  auto t = Unwrap(Table::Make(s, {Unwrap(RecordBatch::Make(s, 3, {flat}))}));
+  auto back = Unwrap(ReadTable(Unwrap(WriteTable(*t))));
+  EXPECT_TRUE(back->schema()->Equals(*s)) << back->schema()->ToString();
+  const ArrayData& got = *back->batches()[0]->column(0);
+  EXPECT_EQ(got.null_count, 1);
+  EXPECT_EQ(got.children[0]->GetValues<double>(1)[4], 3);
+}
+
 }  // namespace
 }  // namespace quiver::parquet
