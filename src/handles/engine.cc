@@ -380,7 +380,12 @@ Status Engine::Column(HandleId id, double column) {
       if (a.length > 0) {
         std::memcpy(values + row * width, a.buffers[1]->data() + a.offset * width, static_cast<size_t>(a.length * width));
         if (validity_rel >= 0) {
-          for (int64_t r = 0; r < a.length; ++r) values[validity_rel + row + r] = a.IsValid(r) ? 1 : 0;
+          // A null slot holds 0, as the package promises, whatever the buffer held there.
+          for (int64_t r = 0; r < a.length; ++r) {
+            const bool valid = a.IsValid(r);
+            values[validity_rel + row + r] = valid ? 1 : 0;
+            if (!valid) std::memset(values + (row + r) * width, 0, static_cast<size_t>(width));
+          }
         }
       }
       row += a.length;

@@ -194,6 +194,32 @@ TEST(EngineTest, ColumnTypedAndJson) {
   EXPECT_EQ(e.Rows(id, 3, 2).code(), StatusCode::kInvalidArgument);
 }
 
+// Found by the model-based test (its IPC encoder leaves -7 in null slots): a typed column
+// copy kept whatever the buffer held under a null, where the package promises 0.
+TEST(EngineTest, TypedColumnNullSlotsHoldZero) {
+  std::vector<int32_t> held = {5, 99, 7};
+  auto values = Must(Buffer::CopyOf(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(held.data()), 12)));
+  const uint8_t bits = 0b101;
+  auto validity = Must(Buffer::CopyOf(std::span<const uint8_t>(&bits, 1)));
+  auto s = schema({field("v", int32())});
+  auto batch = Must(RecordBatch::Make(s, 3, {MakeArrayData(int32(), 3, {validity, values}, {}, 1)}));
+  auto bytes = Must(ipc::WriteStream(*Must(Table::Make(s, {batch}))));
+  Engine e;
+  HandleId id = Must(e.Read(Input(&e, bytes->span()), ""));
+  ASSERT_TRUE(e.Column(id, 0).ok());
+  auto out = e.output();
+  uint32_t header_len;
+  std::memcpy(&header_len, out->data(), 4);
+  const int64_t head = (4 + header_len + 7) / 8 * 8;
+  int32_t got[3];
+  std::memcpy(got, out->data() + head, 12);
+  EXPECT_EQ(got[0], 5);
+  EXPECT_EQ(got[1], 0);
+  EXPECT_EQ(got[2], 7);
+  EXPECT_EQ(out->data()[head + 16 + 1], 0);  // validity bytes after the values, padded to 8
+  EXPECT_EQ(out->data()[head + 16 + 2], 1);
+}
+
 TEST(EngineTest, IncrementalWriterMatchesWholeWrite) {
   Engine e;
   HandleId id = Must(e.Read(Input(&e, SampleFile()->span()), ""));

@@ -548,15 +548,32 @@ export function commands(q, geo, made = {}) {
       await addTable(q, model, h, t.names, Array.from({ length: a.times }, () => t.rows).flat(), 'concat', t.schema);
     },
   }));
-  const column = fc.record({ i: fc.nat(), c: fc.nat() }).map((a) => ({
-    toString: () => `Column(${a.i},${a.c})`,
+  // A column copied out as values, or (numeric columns) as a typed array with a validity
+  // byte per row whose null slots hold 0; length, null count and type as the model says.
+  const column = fc.record({ i: fc.nat(), c: fc.nat(), asArray: fc.boolean() }).map((a) => ({
+    toString: () => `Column(${a.i},${a.c},${a.asArray ? 'array' : 'typed'})`,
     check: (m) => m.live.length > 0,
     run: async (model) => {
       const t = pick(model.live, a.i);
       const name = pick(t.names, a.c);
-      const col = must(await q.getColumn(t.handle, name, { asArray: true }), 'getColumn');
+      const col = must(await q.getColumn(t.handle, name, { asArray: a.asArray }), 'getColumn');
       const want = t.rows.map((r) => r[name]);
-      if (text(col.values) !== text(want)) throw new Error(`getColumn ${name}: got ${text(col.values).slice(0, 300)} want ${text(want).slice(0, 300)}`);
+      // Run-end encoded arrays and unions have no validity of their own: their null count is 0.
+      const logicalNulls = /^(RunEndEncoded|SparseUnion|DenseUnion)</.test(t.schema[name].arrowType);
+      const nulls = logicalNulls ? 0 : want.filter((v) => v === null).length;
+      const head = [col.length, col.nullCount, col.arrowType];
+      if (text(head) !== text([want.length, nulls, t.schema[name].arrowType])) {
+        throw new Error(`getColumn ${name}: length, null count, type ${text(head)}, want ${text([want.length, nulls, t.schema[name].arrowType])}`);
+      }
+      let got = col.values;
+      if (!Array.isArray(got)) {
+        if (a.asArray) throw new Error(`getColumn ${name}: asArray gave a typed array`);
+        const zero = typeof got[0] === 'bigint' ? 0n : 0;
+        const valid = (k) => col.validity === null || col.validity[k] === 1;
+        if (got.some((v, k) => !valid(k) && v !== zero)) throw new Error(`getColumn ${name}: a null slot is not 0`);
+        got = Array.from(got, (v, k) => (valid(k) ? v : null));
+      }
+      if (text(got) !== text(want)) throw new Error(`getColumn ${name}: got ${text(got).slice(0, 300)} want ${text(want).slice(0, 300)}`);
     },
   }));
   const free = fc.nat().map((i) => ({
