@@ -7,7 +7,10 @@
 // A type is a plain object: { id, ...params, children? } with id one of
 //   int (bitWidth 16/32/64, signed), float64, bool, utf8,
 //   list_view / large_list_view (child), run_end_encoded (runEndBits, values),
-//   union (mode 'sparse' | 'dense', typeCodes, children), struct (children).
+//   union (mode 'sparse' | 'dense', typeCodes, children), struct (children),
+//   dictionary (indexBits 8/16/32, values, mode 'delta' | 'replace'; top-level fields only):
+//   each batch that brings values the dictionary lacks is preceded by a dictionary batch,
+//   a delta (the new values appended) or a replacement (the batch's values alone).
 // A child is { name, type, nullable }. Values are JavaScript values (bigint for 64-bit
 // integers, arrays for lists, objects for structs, null for null); a union value is
 // { child: k, value } (k the child's index).
@@ -16,6 +19,7 @@ import { Builder } from 'flatbuffers';
 // Type union members (Schema.fbs order: Null = 1, Int, FloatingPoint, ...).
 const TYPE = { int: 2, float64: 3, utf8: 5, bool: 6, struct: 13, union: 14, run_end_encoded: 22, list_view: 25, large_list_view: 26 };
 const HEADER_SCHEMA = 1;
+const HEADER_DICTIONARY_BATCH = 2;
 const HEADER_RECORD_BATCH = 3;
 const METADATA_V5 = 4;
 
@@ -99,16 +103,28 @@ function offsetVector(b, offsets) {
   return b.endVector();
 }
 
-function fieldTable(b, field) {
+function fieldTable(b, field, dictionaryId) {
+  const dictionary = field.type.id === 'dictionary' ? field.type : null;
+  // A dictionary-encoded field has its values' type, and its encoding beside it.
+  const valueType = dictionary === null ? field.type : dictionary.values;
   const name = b.createString(field.name);
-  const type = typeTable(b, field.type);
-  const children = offsetVector(b, childrenOf(field.type).map((c) => fieldTable(b, c)));
+  const type = typeTable(b, valueType);
+  const children = offsetVector(b, childrenOf(valueType).map((c) => fieldTable(b, c)));
   const metadata = keyValues(b, field.metadata);
+  let encoding = 0;
+  if (dictionary !== null) {
+    const index = typeTable(b, { id: 'int', bitWidth: dictionary.indexBits });
+    b.startObject(4);
+    b.addFieldInt64(0, BigInt(dictionaryId), -1n);
+    b.addFieldOffset(1, index, 0);
+    encoding = b.endObject();
+  }
   b.startObject(7);
   b.addFieldOffset(0, name, 0);
   b.addFieldInt8(1, field.nullable ? 1 : 0, 0);
-  b.addFieldInt8(2, TYPE[field.type.id], 0);
+  b.addFieldInt8(2, TYPE[valueType.id], 0);
   b.addFieldOffset(3, type, 0);
+  if (encoding !== 0) b.addFieldOffset(4, encoding, 0);
   b.addFieldOffset(5, children, 0);
   if (metadata !== 0) b.addFieldOffset(6, metadata, 0);
   return b.endObject();
@@ -126,7 +142,7 @@ function message(b, headerType, header, bodyLength) {
 
 function schemaMessage(fields) {
   const b = new Builder(1024);
-  const fieldsVector = offsetVector(b, fields.map((f) => fieldTable(b, f)));
+  const fieldsVector = offsetVector(b, fields.map((f, i) => fieldTable(b, f, i)));
   b.startObject(4);
   b.addFieldOffset(1, fieldsVector, 0);
   return message(b, HEADER_SCHEMA, b.endObject(), 0);
@@ -276,6 +292,14 @@ function encodeArray(type, values, nodes, buffers) {
       for (const c of type.children) encodeArray(c.type, values.map((v) => (v === null ? filler(c.type) : v[c.name])), nodes, buffers);
       return;
     }
+    case 'dictionary': {
+      // Indices into the dictionary as sent so far (type.lookup, kept by encodeStream); an
+      // index under a null is out of range on purpose.
+      nodes.push([n, nullCount(values)]);
+      const Ctor = { 8: Int8Array, 16: Int16Array, 32: Int32Array }[type.indexBits];
+      buffers.push(validity(values), bytesOf(Ctor.from(values, (v) => (v === null ? -7 : type.lookup.get(key(v))))));
+      return;
+    }
     default:
       throw new Error(`ipc_encode: no encoder for ${type.id}`);
   }
@@ -294,27 +318,70 @@ function pairVector(b, pairs) {
   return b.endVector();
 }
 
-function recordBatchMessage(fields, columns, rows) {
+/** A RecordBatch table of `columns` of `types`, and its body. */
+function recordBatch(b, types, columns, rows) {
   const nodes = [];
   const buffers = [];
-  fields.forEach((f, i) => encodeArray(f.type, columns[i], nodes, buffers));
+  types.forEach((t, i) => encodeArray(t, columns[i], nodes, buffers));
   const layout = [];
   let bodyLength = 0;
   for (const buf of buffers) {
     layout.push([bodyLength, buf.byteLength]);
     bodyLength = pad8(bodyLength + buf.byteLength);
   }
-  const b = new Builder(1024);
   const bufferVector = pairVector(b, layout);
   const nodeVector = pairVector(b, nodes);
   b.startObject(5);
   b.addFieldInt64(0, BigInt(rows), 0n);
   b.addFieldOffset(1, nodeVector, 0);
   b.addFieldOffset(2, bufferVector, 0);
-  const metadata = message(b, HEADER_RECORD_BATCH, b.endObject(), bodyLength);
+  const table = b.endObject();
   const body = new Uint8Array(bodyLength);
   buffers.forEach((buf, i) => body.set(buf, layout[i][0]));
-  return { metadata, body };
+  return { table, body, bodyLength };
+}
+
+function recordBatchMessage(fields, columns, rows) {
+  const b = new Builder(1024);
+  const { table, body, bodyLength } = recordBatch(b, fields.map((f) => f.type), columns, rows);
+  return { metadata: message(b, HEADER_RECORD_BATCH, table, bodyLength), body };
+}
+
+function dictionaryBatchMessage(id, valueType, values, isDelta) {
+  const b = new Builder(1024);
+  const { table, body, bodyLength } = recordBatch(b, [valueType], [values], values.length);
+  b.startObject(3);
+  b.addFieldInt64(0, BigInt(id), -1n);
+  b.addFieldOffset(1, table, 0);
+  b.addFieldInt8(2, isDelta ? 1 : 0, 0);
+  return { metadata: message(b, HEADER_DICTIONARY_BATCH, b.endObject(), bodyLength), body };
+}
+
+/**
+ * The dictionary batches a record batch of `values` needs for dictionary field `id` of
+ * `type`, updating the dictionary as sent (type.sent) and the lookup its indices use.
+ */
+function dictionaryUpdates(id, type, values) {
+  const fresh = [];
+  for (const v of values) {
+    if (v !== null && !type.lookup.has(key(v)) && !fresh.some((f) => key(f) === key(v))) fresh.push(v);
+  }
+  const first = !type.begun;
+  type.begun = true;
+  // The first batch sends a dictionary even when it needs none (all null, or no rows).
+  if (fresh.length === 0 && !first) return [];
+  if (type.mode === 'delta' || first) {
+    const out = dictionaryBatchMessage(id, type.values, fresh, !first);
+    for (const v of fresh) type.lookup.set(key(v), type.sent.push(v) - 1);
+    return [out];
+  }
+  // A replacement: this batch's values alone (in their order of first appearance).
+  type.sent = [];
+  type.lookup = new Map();
+  for (const v of values) {
+    if (v !== null && !type.lookup.has(key(v))) type.lookup.set(key(v), type.sent.push(v) - 1);
+  }
+  return [dictionaryBatchMessage(id, type.values, type.sent, false)];
 }
 
 function frame(metadata, body) {
@@ -337,9 +404,16 @@ export function encodeStream(fields, columns, cuts = []) {
   const rows = columns.length === 0 ? 0 : columns[0].length;
   const bounds = [0, ...cuts.filter((c) => c >= 0 && c <= rows), rows];
   const parts = [frame(schemaMessage(fields), new Uint8Array(0))];
+  // The dictionaries' state lives on copies of their types, one per stream.
+  const typed = fields.map((f) => (f.type.id === 'dictionary' ? { ...f, type: { ...f.type, sent: [], lookup: new Map() } } : f));
   for (let k = 0; k + 1 < bounds.length; k++) {
     const [from, to] = [bounds[k], bounds[k + 1]];
-    const { metadata, body } = recordBatchMessage(fields, columns.map((c) => c.slice(from, to)), to - from);
+    const slices = columns.map((c) => c.slice(from, to));
+    typed.forEach((f, i) => {
+      if (f.type.id !== 'dictionary') return;
+      for (const d of dictionaryUpdates(i, f.type, slices[i])) parts.push(frame(d.metadata, d.body));
+    });
+    const { metadata, body } = recordBatchMessage(typed, slices, to - from);
     parts.push(frame(metadata, body));
   }
   parts.push(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]));

@@ -12,9 +12,9 @@
 //
 // Input tables come from two independent encoders: apache-arrow JS (one record batch) and
 // ./ipc_encode.mjs, written from the specification for what apache-arrow JS cannot build
-// (run-end encoded, list views, sparse unions, unions with arbitrary type codes) and for
-// tables of many record batches, empty ones included. Kinds both can build are made by
-// either, at random.
+// (run-end encoded, list views, sparse unions, unions with arbitrary type codes, dictionary
+// deltas and replacements) and for tables of many record batches, empty ones included.
+// Kinds both can build are made by either, at random.
 // With the geometry plugin (runModel's `geo`), two more commands: MakeGeo (a geoarrow.wkb
 // column of random points and linestrings, which every other command then also works on) and
 // Geo (the plugin's bounds against the model's, and WKB -> native -> WKB giving the same
@@ -226,6 +226,19 @@ const KINDS = {
     arrowType: 'LargeListView<Utf8>',
     raw: () => ({ id: 'large_list_view', child: { name: 'item', type: RAW.utf8, nullable: true } }),
     value: fc.oneof(fc.constantFrom(['x'], []), fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: null }), { maxLength: 3 })),
+    out: (v) => v,
+  },
+  // Dictionaries sent batch by batch: deltas (16-bit indices) or replacements (8-bit).
+  dictdelta: {
+    arrowType: 'Dictionary<Int16, Utf8>',
+    raw: () => ({ id: 'dictionary', indexBits: 16, values: RAW.utf8, mode: 'delta' }),
+    value: fc.constantFrom('a', 'b', 'c', 'dé', ''),
+    out: (v) => v,
+  },
+  dictreplace: {
+    arrowType: 'Dictionary<Int8, Utf8>',
+    raw: () => ({ id: 'dictionary', indexBits: 8, values: RAW.utf8, mode: 'replace' }),
+    value: fc.constantFrom('a', 'b', 'c', 'dé', ''),
     out: (v) => v,
   },
   // A sparse union (every child as long as the union) with type codes that are not child
