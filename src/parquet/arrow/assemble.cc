@@ -1,6 +1,8 @@
 // Copyright Quiver contributors. Licensed under the Apache License 2.0.
 #include "parquet/arrow/assemble.h"
 
+#include <algorithm>
+
 #include "core/checked_math.h"
 #include "core/str_cat.h"
 #include "ipc/body_internal.h"
@@ -81,11 +83,13 @@ Result<ArrayPtr> Wrap(const FieldNode& node, Result<ArrayPtr> storage) {
   return MakeExtensionArray(node.field->type(), *storage);
 }
 
-// A fixed-size list (restored from ARROW:schema) from the list Parquet stores: every valid
-// list must hold `size` values; a null list holds none in Parquet (or `size`, as written by
-// some), and gets `size` null values here, as the layout wants a slot for each.
+// A fixed-size list (restored from ARROW:schema) from the list Parquet stores: every list
+// present must hold `size` values; a list absent (null, or under a null ancestor: `present`
+// is false, also for a non-nullable list) holds none in Parquet (or `size`, as written by
+// some) and gets `size` null values here, as the layout wants a slot for each. `validity` is
+// the list's own (empty when it has no nulls or is not nullable).
 Result<ArrayPtr> FixedSizeFromList(const FieldNode& node, const std::vector<int64_t>& offsets, ArrayPtr child,
-                                   const std::vector<bool>& validity) {
+                                   const std::vector<bool>& present, const std::vector<bool>& validity) {
   const TypePtr& type = StorageOf(node);
   const int64_t size = type->list_size();
   const int64_t length = static_cast<int64_t>(offsets.size()) - 1;
@@ -98,7 +102,7 @@ Result<ArrayPtr> FixedSizeFromList(const FieldNode& node, const std::vector<int6
   bool padded = true;  // every list, null or not, already holds `size` values
   for (int64_t i = 0; i < length; ++i) {
     const int64_t n = offsets[i + 1] - offsets[i];
-    const bool valid = validity.empty() || validity[i];
+    const bool valid = present.empty() || present[i];
     if (n == size) continue;
     if (!valid && n == 0) {
       padded = false;
@@ -108,19 +112,30 @@ Result<ArrayPtr> FixedSizeFromList(const FieldNode& node, const std::vector<int6
                                        node.field->name(), "' but list ", i, " holds ", n));
   }
   if (padded) return Wrap(node, MakeFixedSizeListArray(type, length, std::move(child), validity));
-  // Runs of the child's values and of null values, joined pairwise (balanced, so that each
-  // value is copied about log2(runs) times).
+  // No list present: the values are all null. Otherwise runs of the lists' values, and for
+  // each run of absent lists that many values taken from the child itself (any values do
+  // under an absent slot, and slices of one array share its nested dictionaries, so the
+  // concatenation keeps every index valid), joined pairwise (balanced: each value is copied
+  // about log2(runs) times).
+  if (child->length == 0) {
+    QUIVER_ASSIGN_OR_RETURN(ArrayPtr nulls, MakeArrayOfNulls(type->field(0)->type(), slots));
+    return Wrap(node, MakeFixedSizeListArray(type, length, std::move(nulls), validity));
+  }
   std::vector<ArrayPtr> runs;
   for (int64_t i = 0; i < length;) {
     int64_t j = i;
-    const bool valid = validity[i];
-    while (j < length && validity[j] == valid) ++j;
+    const bool valid = present[i];
+    while (j < length && present[j] == valid) ++j;
     if (valid) {
       QUIVER_ASSIGN_OR_RETURN(ArrayPtr run, SliceArray(child, offsets[i], offsets[j] - offsets[i]));
       runs.push_back(std::move(run));
     } else {
-      QUIVER_ASSIGN_OR_RETURN(ArrayPtr run, MakeArrayOfNulls(type->field(0)->type(), (j - i) * size));
-      runs.push_back(std::move(run));
+      for (int64_t left = (j - i) * size; left > 0;) {
+        const int64_t n = std::min(left, child->length);
+        QUIVER_ASSIGN_OR_RETURN(ArrayPtr run, SliceArray(child, 0, n));
+        runs.push_back(std::move(run));
+        left -= n;
+      }
     }
     i = j;
   }
@@ -196,10 +211,14 @@ Result<ArrayPtr> Assemble(const FieldNode& node, std::vector<column::LeafData>& 
     return Status::InvalidInput(StrCat("expected ", elements, " list elements but the levels of '",
                                        node.children[0].field->name(), "' give ", child->length));
   }
+  if (StorageOf(node)->id() == TypeId::kFixedSizeList) {
+    // Lists absent through a null ancestor need padding too, whether the list is nullable.
+    std::vector<bool> present = any_null ? validity : std::vector<bool>{};
+    if (!any_null || !nullable) validity.clear();
+    return FixedSizeFromList(node, offsets, std::move(child), present, validity);
+  }
   if (!any_null || !nullable) validity.clear();
   switch (StorageOf(node)->id()) {
-    case TypeId::kFixedSizeList:
-      return FixedSizeFromList(node, offsets, std::move(child), validity);
     case TypeId::kListView:
     case TypeId::kLargeListView: {
       std::vector<int64_t> sizes(offsets.size() - 1);
