@@ -1,5 +1,5 @@
 // Model-based tests (test/model/model.mjs) in Node and in headless Chromium. Runs per
-// environment: QUIVER_MODEL_RUNS (default 200; `make test-long` raises it); a failure prints
+// environment: QUIVER_MODEL_RUNS (default 1000; `make test-long` raises it); a failure prints
 // fast-check's seed and path, and QUIVER_MODEL_SEED replays a seed. Both environments load the
 // geometry plugin (plugins/geo/js/dist), so its commands are part of every run.
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import * as q from '@quiver/core';
 import { CHROMIUM, inChromium } from './chromium_page.mjs';
 import { KIND_NAMES, runModel } from './model/model.mjs';
 
-const RUNS = Number(process.env.QUIVER_MODEL_RUNS ?? 200);
+const RUNS = Number(process.env.QUIVER_MODEL_RUNS ?? 1000);
 const SEED = process.env.QUIVER_MODEL_SEED === undefined ? Date.now() % 2147483647 : Number(process.env.QUIVER_MODEL_SEED);
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const geoDist = fileURLToPath(new URL('../../plugins/geo/js/dist/', import.meta.url));
