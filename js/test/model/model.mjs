@@ -498,10 +498,11 @@ export function commands(q, geo, made = {}) {
       run: async (model) => {
         const t = pick(model.live, a.i);
         const parquet = a.format === 'parquet';
-        const w = must(parquet
-          ? await q.createParquetWriter({ compression: a.compression === 'lz4' ? 'lz4_raw' : a.compression, rowGroupRows: 7 })
-          : await q.createIpcWriter({ format: a.format, compression: a.compression }), 'create writer');
-        const write = (h) => (parquet ? q.writeToParquetWriter(w, h) : q.writeToIpcWriter(w, h));
+        const api = parquet
+          ? { create: () => q.createParquetWriter({ compression: a.compression === 'lz4' ? 'lz4_raw' : a.compression, rowGroupRows: 7 }), write: q.writeToParquetWriter, finish: q.finishParquetWriter, free: q.freeParquetWriter }
+          : { create: () => q.createIpcWriter({ format: a.format, compression: a.compression }), write: q.writeToIpcWriter, finish: q.finishIpcWriter, free: q.freeIpcWriter };
+        const w = must(await api.create(), 'create writer');
+        const write = (h) => api.write(w, h);
         const bounds = [0, ...a.cuts.filter((c) => c <= t.rows.length).sort((x, y) => x - y), t.rows.length];
         const parts = [];
         for (let k = 0; k + 1 < bounds.length; k++) {
@@ -510,19 +511,19 @@ export function commands(q, geo, made = {}) {
           must(await q.freeTable(piece), 'free slice');
           const refused = parquet ? parquetRefuses(t) : undefined;
           if (refused !== undefined) {
-            must(await (parquet ? q.freeParquetWriter(w) : q.freeIpcWriter(w)), 'free refused writer');
+            must(await api.free(w), 'free refused writer');
             if (r.ok || r.code !== 'unsupported') throw new Error(`incremental Parquet of ${refused}: expected unsupported, got ${r.ok ? 'ok' : r.code}`);
             return;
           }
           parts.push(must(r, 'write piece'));
         }
         if (a.abandon) {
-          must(await (parquet ? q.freeParquetWriter(w) : q.freeIpcWriter(w)), 'free writer');
+          must(await api.free(w), 'free writer');
           const again = await write(t.handle);
           if (again.ok || again.code !== 'invalid_handle') throw new Error(`write after free: expected invalid_handle, got ${again.ok ? 'ok' : again.code}`);
           return;
         }
-        parts.push(must(await (parquet ? q.finishParquetWriter(w) : q.finishIpcWriter(w)), 'finish writer'));
+        parts.push(must(await api.finish(w), 'finish writer'));
         const h = must(await q.readTableFromArrayBuffer(joined(parts)), 'read incremental');
         await addTable(q, model, h, t.names, t.rows, `incremental ${a.format}`, parquet ? parquetSchema(t) : t.schema);
       },

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "core/format_value.h"
-#include "core/str_cat.h"
 #include "core/json_internal.h"
+#include "core/str_cat.h"
 #include "quiver/arrow/c_data.h"
 #include "quiver/plugin/abi.h"
 #include "quiver_geo/geoarrow.h"

@@ -86,8 +86,9 @@ Result<ArrayPtr> Wrap(const FieldNode& node, Result<ArrayPtr> storage) {
 // A fixed-size list (restored from ARROW:schema) from the list Parquet stores: every list
 // present must hold `size` values; a list absent (null, or under a null ancestor: `present`
 // is false, also for a non-nullable list) holds none in Parquet (or `size`, as written by
-// some) and gets `size` null values here, as the layout wants a slot for each. `validity` is
-// the list's own (empty when it has no nulls or is not nullable).
+// some) and gets `size` values here, as the layout wants a slot for each (which values does
+// not matter under an absent slot). `validity` is the list's own (empty when it has no nulls
+// or is not nullable).
 Result<ArrayPtr> FixedSizeFromList(const FieldNode& node, const std::vector<int64_t>& offsets, ArrayPtr child,
                                    const std::vector<bool>& present, const std::vector<bool>& validity) {
   const TypePtr& type = StorageOf(node);
